@@ -1,0 +1,28 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod diagnose;
+mod error;
+mod headers;
+mod scheme;
+mod secret;
+mod sign;
+mod verify;
+
+pub use diagnose::{Diagnosis, Hint};
+pub use error::Error;
+pub use headers::Headers;
+pub use scheme::{Custom, CustomScheme, DEFAULT_TOLERANCE_SECONDS, Encoding, Scheme, SecretFormat};
+pub use secret::Secret;
+pub use sign::{SignInput, Signer};
+pub use verify::{MAX_HEADER_BYTES, MAX_SIGNATURES, Verified, Verifier, VerifyOptions};
+
+/// The repository README's Rust examples run as doctests too.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct RepositoryReadme;

@@ -1,0 +1,144 @@
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
+use crate::scheme::{Encoding, Part, SignatureFormat};
+use crate::secret::{Key, MAC_LEN, SignedContent};
+use crate::{Error, Scheme, Secret};
+
+/// What a message is signed with besides its body. Which fields a scheme needs: Standard
+/// Webhooks and Svix need `id` and `timestamp`; Stripe and Slack need `timestamp`; a custom scheme
+/// needs what its template signs. A field the scheme has a header for but does not sign (GitHub's
+/// delivery id, an event type) is sent in that header; a field it has no header for is ignored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SignInput<'a> {
+    /// The message id.
+    pub id: Option<&'a str>,
+    /// The Unix timestamp in seconds. hookseal has no clock: pass the current time.
+    pub timestamp: Option<u64>,
+    /// The event type, for schemes that send it in a header.
+    pub event_type: Option<&'a str>,
+}
+
+impl<'a> SignInput<'a> {
+    /// An input with id and timestamp, as Standard Webhooks needs.
+    pub fn new(id: &'a str, timestamp: u64) -> Self {
+        SignInput {
+            id: Some(id),
+            timestamp: Some(timestamp),
+            event_type: None,
+        }
+    }
+
+    /// The same input with an event type.
+    #[must_use]
+    pub fn with_event_type(self, event_type: &'a str) -> Self {
+        SignInput {
+            event_type: Some(event_type),
+            ..self
+        }
+    }
+}
+
+/// Signs webhooks in one scheme with one secret.
+#[derive(Clone, Debug)]
+pub struct Signer {
+    scheme: Scheme,
+    key: Key,
+}
+
+impl Signer {
+    /// A signer; the secret is read the way the scheme reads secrets (see [`Secret`]).
+    pub fn new<'a>(scheme: Scheme, secret: impl Into<Secret<'a>>) -> Result<Signer, Error> {
+        let key = Key::new(secret.into(), scheme.spec().secret_format)?;
+        Ok(Signer { scheme, key })
+    }
+
+    /// The scheme this signer writes.
+    pub fn scheme(&self) -> &Scheme {
+        &self.scheme
+    }
+
+    /// The headers to send with `body`, names in lowercase, exactly as the scheme's receivers
+    /// expect them.
+    pub fn sign(&self, body: &[u8], input: &SignInput<'_>) -> Result<Vec<(String, String)>, Error> {
+        let spec = self.scheme.spec();
+        let signs = |part: Part| spec.template.contains(&part);
+        let id = check_header_text(
+            input.id,
+            "the id must be header text: no control characters or outer spaces",
+        )?;
+        let event_type = check_header_text(
+            input.event_type,
+            "the event type must be header text: no control characters or outer spaces",
+        )?;
+        if signs(Part::Id) && id.is_none() {
+            return Err(Error::InvalidSignInput("this scheme signs an id: pass one"));
+        }
+        let timestamp = match input.timestamp {
+            Some(seconds) => seconds.to_string(),
+            None if signs(Part::Timestamp) => {
+                return Err(Error::InvalidSignInput(
+                    "this scheme signs a timestamp: pass one",
+                ));
+            }
+            None => String::new(),
+        };
+        let mac = self.key.sign(&SignedContent {
+            template: spec.template,
+            id: id.unwrap_or_default(),
+            timestamp: &timestamp,
+            body,
+        });
+        let signature = match spec.format {
+            SignatureFormat::Single { prefix, encoding } => {
+                format!("{prefix}{}", encode(&mac, encoding))
+            }
+            SignatureFormat::VersionedList => format!("v1,{}", encode(&mac, Encoding::Base64)),
+            SignatureFormat::Stripe => format!("t={timestamp},v1={}", encode(&mac, Encoding::Hex)),
+        };
+        let names = spec.headers;
+        let mut headers = Vec::new();
+        let mut push = |name: Option<&str>, value: Option<&str>| {
+            if let (Some(name), Some(value)) = (name, value) {
+                headers.push((name.to_ascii_lowercase(), value.to_string()));
+            }
+        };
+        push(names.id, id);
+        if !matches!(spec.format, SignatureFormat::Stripe) {
+            push(names.timestamp, input.timestamp.map(|_| timestamp.as_str()));
+        }
+        push(Some(names.signature), Some(&signature));
+        push(names.event_type, event_type);
+        Ok(headers)
+    }
+}
+
+/// Header values must survive the trip: no control characters (a line break would inject a
+/// header) and no surrounding spaces (HTTP trims them, which would change the signed id).
+fn check_header_text<'a>(
+    text: Option<&'a str>,
+    problem: &'static str,
+) -> Result<Option<&'a str>, Error> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let bad = text.is_empty()
+        || text.len() > crate::MAX_HEADER_BYTES
+        || text.chars().any(char::is_control)
+        || text.trim_matches([' ', '\t']).len() != text.len();
+    if bad {
+        return Err(Error::InvalidSignInput(problem));
+    }
+    Ok(Some(text))
+}
+
+pub(crate) fn encode(mac: &[u8; MAC_LEN], encoding: Encoding) -> String {
+    match encoding {
+        Encoding::Hex => base16ct::lower::encode_string(mac),
+        Encoding::Base64 => BASE64.encode(mac),
+    }
+}

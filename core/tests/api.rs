@@ -1,0 +1,260 @@
+//! The API's promises beyond the vectors: redaction, scheme detection, diagnostics, sign inputs.
+
+// Tests and benchmarks may index and panic: a panic here is a failure report, not a crash.
+#![allow(clippy::indexing_slicing, clippy::panic)]
+
+use hookseal::{
+    Diagnosis, Error, Hint, Scheme, Secret, SignInput, Signer, Verifier, VerifyOptions,
+};
+
+const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const NOW: u64 = 1_700_000_000;
+
+fn signed(scheme: Scheme, secret: &str, body: &[u8]) -> Vec<(String, String)> {
+    Signer::new(scheme, secret)
+        .and_then(|s| s.sign(body, &SignInput::new("msg_1", NOW)))
+        .expect("signs")
+}
+
+#[test]
+fn debug_output_never_shows_a_secret() {
+    let verifier = Verifier::new(Scheme::SepticCycle, ["hunter2-very-secret"]).expect("verifier");
+    let signer = Signer::new(Scheme::SepticCycle, "hunter2-very-secret").expect("signer");
+    for text in [
+        format!("{verifier:?}"),
+        format!("{signer:?}"),
+        format!("{:?}", Secret::from("hunter2-very-secret")),
+        format!("{:?}", Secret::from(b"hunter2-very-secret")),
+    ] {
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(text.contains("redacted"), "{text}");
+    }
+}
+
+#[test]
+fn errors_display_without_detail_and_with_stable_codes() {
+    let verifier = Verifier::new(Scheme::GitHub, ["s3cr3t"]).expect("verifier");
+    let headers = [("X-Hub-Signature-256", format!("sha256={}", "ab".repeat(32)))];
+    let error = verifier
+        .verify(b"body", &headers, NOW)
+        .expect_err("mismatch");
+    assert_eq!(error, Error::NoMatchingSignature);
+    assert_eq!(error.to_string(), "no matching signature");
+    assert!(error.hint().is_some());
+    let missing = verifier
+        .verify(b"body", &[("content-type", "application/json")], NOW)
+        .expect_err("missing");
+    assert_eq!(missing.to_string(), "missing header x-hub-signature-256");
+}
+
+#[test]
+fn svix_headers_verify_under_standard_webhooks_and_back() {
+    let svix = signed(Scheme::Svix, SECRET, b"{}");
+    assert!(svix.iter().all(|(name, _)| name.starts_with("svix-")));
+    let webhook = signed(Scheme::StandardWebhooks, SECRET, b"{}");
+    assert!(webhook.iter().all(|(name, _)| name.starts_with("webhook-")));
+    for scheme in [Scheme::StandardWebhooks, Scheme::Svix] {
+        let verifier = Verifier::new(scheme, [SECRET]).expect("verifier");
+        assert!(verifier.verify(b"{}", &svix, NOW).is_ok());
+        assert!(verifier.verify(b"{}", &webhook, NOW).is_ok());
+    }
+}
+
+#[test]
+fn rotation_accepts_any_secret_and_raw_key_bytes() {
+    let headers = signed(Scheme::Slack, "new-secret", b"x");
+    let verifier = Verifier::new(Scheme::Slack, ["old-secret", "new-secret"]).expect("verifier");
+    assert!(verifier.verify(b"x", &headers, NOW).is_ok());
+    let raw = Verifier::new(Scheme::Slack, [Secret::Bytes(b"new-secret")]).expect("verifier");
+    assert!(raw.verify(b"x", &headers, NOW).is_ok());
+    let neither = Verifier::new(Scheme::Slack, ["old-secret"]).expect("verifier");
+    assert_eq!(
+        neither.verify(b"x", &headers, NOW),
+        Err(Error::NoMatchingSignature)
+    );
+}
+
+#[test]
+fn verifiers_need_a_usable_secret() {
+    let none: [&str; 0] = [];
+    assert_eq!(
+        Verifier::new(Scheme::GitHub, none)
+            .expect_err("no secret")
+            .code(),
+        "invalid_secret"
+    );
+    assert_eq!(
+        Verifier::new(Scheme::GitHub, [""])
+            .expect_err("empty")
+            .code(),
+        "invalid_secret"
+    );
+    assert_eq!(
+        Verifier::new(Scheme::StandardWebhooks, ["whsec_%%%"])
+            .expect_err("bad")
+            .code(),
+        "invalid_secret"
+    );
+    assert_eq!(
+        "nope".parse::<Scheme>().expect_err("unknown").code(),
+        "invalid_scheme"
+    );
+}
+
+#[test]
+fn tolerance_option_overrides_the_default() {
+    let headers = signed(Scheme::StandardWebhooks, SECRET, b"{}");
+    let strict = Verifier::with_options(
+        Scheme::StandardWebhooks,
+        [SECRET],
+        VerifyOptions {
+            tolerance_seconds: Some(10),
+        },
+    )
+    .expect("verifier");
+    assert!(strict.verify(b"{}", &headers, NOW + 10).is_ok());
+    assert_eq!(
+        strict.verify(b"{}", &headers, NOW + 11),
+        Err(Error::TimestampTooOld)
+    );
+    assert_eq!(
+        strict.verify(b"{}", &headers, NOW - 11),
+        Err(Error::TimestampTooNew)
+    );
+}
+
+#[test]
+fn sign_inputs_are_checked() {
+    let signer = Signer::new(Scheme::StandardWebhooks, SECRET).expect("signer");
+    let code = |input: SignInput<'_>| signer.sign(b"{}", &input).expect_err("refused").code();
+    assert_eq!(code(SignInput::default()), "invalid_sign_input");
+    assert_eq!(
+        code(SignInput {
+            id: Some("msg_1"),
+            ..SignInput::default()
+        }),
+        "invalid_sign_input"
+    );
+    assert_eq!(
+        code(SignInput::new("msg\r\nX-Evil: 1", NOW)),
+        "invalid_sign_input"
+    );
+    assert_eq!(code(SignInput::new(" msg_1", NOW)), "invalid_sign_input");
+    let github = Signer::new(Scheme::GitHub, "s").expect("signer");
+    let headers = github
+        .sign(
+            b"{}",
+            &SignInput::new("delivery-1", NOW).with_event_type("push"),
+        )
+        .expect("signs");
+    let names: Vec<&str> = headers.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["x-github-delivery", "x-hub-signature-256", "x-github-event"]
+    );
+}
+
+#[test]
+fn detects_the_scheme_from_headers() {
+    for scheme in Scheme::BUILT_IN {
+        let headers = signed(scheme.clone(), "whsec_c2VjcmV0", b"{}");
+        assert_eq!(Scheme::detect(&headers), Some(scheme));
+    }
+    assert_eq!(Scheme::detect(&[("content-type", "text/plain")]), None);
+}
+
+#[test]
+fn http_header_maps_work() {
+    let mut map = http::HeaderMap::new();
+    for (name, value) in signed(Scheme::Stripe, "whsec_abc", b"{}") {
+        map.insert(
+            http::HeaderName::try_from(name).expect("name"),
+            value.parse().expect("value"),
+        );
+    }
+    assert!(
+        Verifier::new(Scheme::Stripe, ["whsec_abc"])
+            .expect("verifier")
+            .verify(b"{}", &map, NOW)
+            .is_ok()
+    );
+}
+
+#[test]
+fn diagnosis_explains_usual_mistakes() {
+    let body = br#"{"a":1,"b":[1,2]}"#;
+    let headers = signed(Scheme::StandardWebhooks, SECRET, body);
+    let run = |body: &[u8], headers: &[(String, String)], secret: &str, scheme: &Scheme| {
+        Diagnosis::run(
+            scheme,
+            &[Secret::from(secret)],
+            VerifyOptions::default(),
+            body,
+            headers,
+            NOW,
+        )
+    };
+    let sw = Scheme::StandardWebhooks;
+
+    let fine = run(body, &headers, SECRET, &sw);
+    assert!(fine.outcome.is_ok() && fine.hints.is_empty());
+    assert_eq!(fine.expected_signatures.len(), 1);
+    assert_eq!(fine.received_signatures, fine.expected_signatures);
+    assert_eq!(
+        fine.signed_content.as_deref(),
+        Some(&b"msg_1.1700000000.{\"a\":1,\"b\":[1,2]}"[..])
+    );
+
+    let hints = |body: &[u8], headers: &[(String, String)], secret: &str, scheme: &Scheme| {
+        run(body, headers, secret, scheme).hints
+    };
+    assert_eq!(
+        hints(br#"{"a": 1, "b": [1, 2]}"#, &headers, SECRET, &sw),
+        [Hint::BodyReformatted]
+    );
+    assert_eq!(
+        hints(b"{\n  \"a\": 1,\n  \"b\": [1, 2]\n}", &headers, SECRET, &sw),
+        [Hint::BodyReformatted]
+    );
+    assert_eq!(
+        hints(&[body.as_slice(), b"\n"].concat(), &headers, SECRET, &sw),
+        [Hint::TrailingNewlineAdded]
+    );
+
+    let hex_signed = signed(Scheme::SepticCycle, SECRET, body);
+    let decoded_secret = Diagnosis::run(
+        &Scheme::SepticCycle,
+        &[Secret::Bytes(b"not it")],
+        VerifyOptions::default(),
+        body,
+        &hex_signed,
+        NOW,
+    );
+    assert!(decoded_secret.hints.is_empty());
+    let stripe_style = signed(Scheme::Stripe, SECRET, body);
+    assert_eq!(
+        hints(body, &stripe_style, SECRET, &sw),
+        [Hint::WrongScheme("stripe")]
+    );
+
+    let raw_secret_signed = Signer::new(Scheme::StandardWebhooks, Secret::Bytes(SECRET.as_bytes()))
+        .and_then(|s| s.sign(body, &SignInput::new("msg_1", NOW)))
+        .expect("signs");
+    assert_eq!(
+        hints(body, &raw_secret_signed, SECRET, &sw),
+        [Hint::SecretFormat]
+    );
+
+    let mut millis = headers.clone();
+    millis[1].1 = format!("{NOW}000");
+    let diagnosis = run(body, &millis, SECRET, &sw);
+    assert_eq!(diagnosis.outcome, Err(Error::TimestampTooNew));
+    assert_eq!(diagnosis.hints, [Hint::TimestampInMilliseconds]);
+
+    let mut quoted = headers.clone();
+    quoted[2].1 = format!("\"{}\"", quoted[2].1);
+    assert!(hints(body, &quoted, SECRET, &sw).contains(&Hint::QuotedOrSpacedHeader));
+
+    let old = run(body, &headers, SECRET, &Scheme::StandardWebhooks);
+    assert_eq!(old.skew_seconds, Some(0));
+}

@@ -1,0 +1,211 @@
+//! Runs the language-neutral vectors in `tests/vectors/*.json` (format: `tests/vectors/README.md`).
+
+// Tests and benchmarks may index and panic: a panic here is a failure report, not a crash.
+#![allow(clippy::indexing_slicing, clippy::panic)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use hookseal::{Scheme, Secret, SignInput, Signer, Verifier, VerifyOptions};
+use serde_json::Value;
+
+fn repository_tests() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests")
+}
+
+/// Each scheme's file, and the fewest cases it must hold (so an emptied file cannot pass).
+const FILES: [(&str, usize); 9] = [
+    ("standard-webhooks", 60),
+    ("svix", 15),
+    ("septiccycle", 15),
+    ("x-webhook-signature", 14),
+    ("github", 12),
+    ("stripe", 18),
+    ("slack", 15),
+    ("shopify", 10),
+    ("custom", 40),
+];
+
+#[test]
+fn every_vector_file_is_run() {
+    let mut on_disk: Vec<String> = fs::read_dir(repository_tests().join("vectors"))
+        .expect("tests/vectors exists")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".json").map(str::to_owned))
+        .collect();
+    on_disk.sort();
+    let mut known: Vec<String> = FILES.iter().map(|(name, _)| (*name).to_owned()).collect();
+    known.sort();
+    assert_eq!(on_disk, known, "a vector file is not listed in FILES");
+}
+
+macro_rules! vector_tests {
+    ($($test:ident => $file:literal,)*) => {$(
+        #[test]
+        fn $test() {
+            run_file($file);
+        }
+    )*};
+}
+
+vector_tests! {
+    standard_webhooks => "standard-webhooks",
+    svix => "svix",
+    septiccycle => "septiccycle",
+    x_webhook_signature => "x-webhook-signature",
+    github => "github",
+    stripe => "stripe",
+    slack => "slack",
+    shopify => "shopify",
+    custom => "custom",
+}
+
+fn run_file(name: &str) {
+    let path = repository_tests()
+        .join("vectors")
+        .join(format!("{name}.json"));
+    let file: Value =
+        serde_json::from_str(&fs::read_to_string(&path).expect("vector file")).expect("JSON");
+    let cases = file["cases"].as_array().expect("cases");
+    let fewest = FILES
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map_or(1, |(_, fewest)| *fewest);
+    assert!(
+        cases.len() >= fewest,
+        "{name}: {} cases, expected at least {fewest}",
+        cases.len()
+    );
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            run_case(&file["scheme"], case)
+                .err()
+                .map(|why| format!("{name} / {}: {why}", case["name"]))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn run_case(file_scheme: &Value, case: &Value) -> Result<(), String> {
+    let expect = case["expect"].as_str().ok_or("no expect")?;
+    let scheme =
+        match serde_json::from_value::<Scheme>(case.get("scheme").unwrap_or(file_scheme).clone()) {
+            Ok(scheme) => scheme,
+            // Configuration faces map a scheme that does not deserialize to `invalid_scheme`.
+            Err(_) if expect == "invalid_scheme" => return Ok(()),
+            Err(error) => return Err(format!("scheme: {error}")),
+        };
+    let texts: Vec<String> = strings(&case["secrets"]);
+    let raw: Vec<Vec<u8>> = strings(&case["secrets_base64"])
+        .iter()
+        .map(|text| BASE64.decode(text).expect("secret base64"))
+        .collect();
+    let secrets: Vec<Secret<'_>> = texts
+        .iter()
+        .map(Secret::from)
+        .chain(raw.iter().map(Secret::from))
+        .collect();
+    let body = body(case)?;
+    let headers: Vec<(String, String)> = case["headers"]
+        .as_object()
+        .ok_or("no headers")?
+        .iter()
+        .map(|(name, value)| {
+            (
+                name.clone(),
+                value.as_str().expect("header value").to_owned(),
+            )
+        })
+        .collect();
+    let now = case["now"].as_u64().ok_or("no now")?;
+    let options = VerifyOptions {
+        tolerance_seconds: case["tolerance_seconds"].as_u64(),
+    };
+
+    let outcome = Verifier::with_options(scheme.clone(), secrets.iter().copied(), options)
+        .and_then(|verifier| verifier.verify(&body, &headers, now));
+    match (&outcome, expect) {
+        (Ok(_), "ok") => {}
+        (Err(error), code) if error.code() == code => return Ok(()),
+        (Ok(_), code) => return Err(format!("verified, expected {code}")),
+        (Err(error), code) => {
+            return Err(format!("got {} ({error}), expected {code}", error.code()));
+        }
+    }
+    let verified = outcome.map_err(|error| error.to_string())?;
+    check_field("id", verified.id.as_deref(), case["expect_id"].as_str())?;
+    check_field(
+        "event type",
+        verified.event_type.as_deref(),
+        case["expect_event_type"].as_str(),
+    )?;
+    let expected_timestamp = case["expect_timestamp"].as_u64();
+    if expected_timestamp.is_some() && verified.timestamp != expected_timestamp {
+        return Err(format!(
+            "timestamp {:?}, expected {expected_timestamp:?}",
+            verified.timestamp
+        ));
+    }
+    if let Some(sign) = case.get("sign") {
+        let input = SignInput {
+            id: sign["id"].as_str(),
+            timestamp: sign["timestamp"].as_u64(),
+            event_type: sign["event_type"].as_str(),
+        };
+        let signed = Signer::new(scheme, *secrets.first().ok_or("no secret")?)
+            .and_then(|signer| signer.sign(&body, &input))
+            .map_err(|error| format!("sign: {error}"))?;
+        let mut expected: Vec<(String, String)> = headers
+            .iter()
+            .map(|(name, value)| (name.to_ascii_lowercase(), value.clone()))
+            .collect();
+        let mut signed = signed;
+        expected.sort();
+        signed.sort();
+        if signed != expected {
+            return Err(format!("signed headers {signed:?}, expected {expected:?}"));
+        }
+    }
+    Ok(())
+}
+
+fn check_field(what: &str, got: Option<&str>, expected: Option<&str>) -> Result<(), String> {
+    match expected {
+        Some(expected) if got != Some(expected) => {
+            Err(format!("{what} {got:?}, expected {expected:?}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value.as_array().map_or_else(Vec::new, |items| {
+        items
+            .iter()
+            .map(|item| item.as_str().expect("a string").to_owned())
+            .collect()
+    })
+}
+
+fn body(case: &Value) -> Result<Vec<u8>, String> {
+    if let Some(text) = case["body"].as_str() {
+        return Ok(text.as_bytes().to_vec());
+    }
+    if let Some(encoded) = case["body_base64"].as_str() {
+        return BASE64.decode(encoded).map_err(|error| error.to_string());
+    }
+    if let Some(fixture) = case["body_fixture"].as_str() {
+        return fs::read(repository_tests().join("fixtures").join(fixture))
+            .map_err(|error| error.to_string());
+    }
+    Err("no body".into())
+}
