@@ -6,24 +6,36 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
 RUST_TARGETS := wasm32-unknown-unknown thumbv7em-none-eabi
+# The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 
-.PHONY: test demo bench setup-rust lint test-rust no-std
+.PHONY: test demo bench setup-rust setup-wasm-bindgen setup-chromium lint test-rust no-std
 
-## Everything CI runs: formatting, lints, docs, unit/vector/property tests, the no_std build.
-test: setup-rust lint test-rust no-std
+## Everything CI runs: formatting, lints, docs, unit/vector/property tests, the no_std build, the
+## npm package in Node, workerd and Chromium.
+test: setup-rust lint test-rust no-std test-npm test-worker
 
 ## The main job, run locally.
-demo: setup-rust
+demo: setup-rust demo-worker
 	cargo run --quiet -p hookseal --example demo
 
 ## Benchmarks side by side with the peers (measurements, never pass/fail on time).
-bench:
+bench: bench-npm
 	cargo bench -p hookseal
 
 setup-rust:
 	@for target in $(RUST_TARGETS); do \
 	  rustup target list --installed | grep -qx "$$target" || rustup target add "$$target"; \
 	done
+
+# Installed into ~/.cargo/bin once per machine (2.5 to 5 minutes); never --locked (see TOOLCHAIN.md).
+setup-wasm-bindgen:
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)"
+
+# Debian's Chromium for the browser tests (never a browser download of a test tool's own).
+setup-chromium:
+	@test -x /usr/bin/chromium || { apt-get update -q && apt-get install -y -q chromium; }
 
 lint:
 	cargo fmt --all --check
@@ -36,3 +48,7 @@ test-rust:
 ## Proves the core is no_std + alloc: a target without std.
 no-std:
 	cargo build -p hookseal --no-default-features --target thumbv7em-none-eabi
+
+include npm/npm.mk
+
+include cloudflare-worker/worker.mk

@@ -325,6 +325,33 @@ impl Scheme {
             .find(|scheme| headers.header(scheme.spec().headers.signature).is_some())
     }
 
+    /// Every header the scheme may read, in lowercase: its signature header, and its id,
+    /// timestamp and event type headers where it has them (for Standard Webhooks and Svix, both
+    /// the `webhook-` and the `svix-` names). Bindings use it to pass only these headers along.
+    pub fn header_names(&self) -> Vec<String> {
+        let spec = self.spec();
+        let mut sets = alloc::vec![spec.headers];
+        if matches!(spec.format, SignatureFormat::VersionedList) {
+            sets.push(if spec.headers.signature == WEBHOOK_HEADERS.signature {
+                SVIX_HEADERS
+            } else {
+                WEBHOOK_HEADERS
+            });
+        }
+        sets.iter()
+            .flat_map(|names| {
+                [
+                    Some(names.signature),
+                    names.id,
+                    names.timestamp,
+                    names.event_type,
+                ]
+            })
+            .flatten()
+            .map(str::to_ascii_lowercase)
+            .collect()
+    }
+
     /// The description the verifier and signer run on.
     pub(crate) fn spec(&self) -> Spec<'_> {
         match self {
@@ -425,6 +452,32 @@ impl fmt::Display for Scheme {
     }
 }
 
+impl FromStr for Encoding {
+    type Err = Error;
+
+    /// `hex` or `base64`.
+    fn from_str(name: &str) -> Result<Encoding, Error> {
+        match name {
+            "hex" => Ok(Encoding::Hex),
+            "base64" => Ok(Encoding::Base64),
+            _ => Err(invalid("encoding must be hex or base64")),
+        }
+    }
+}
+
+impl FromStr for SecretFormat {
+    type Err = Error;
+
+    /// `utf8` or `whsec`.
+    fn from_str(name: &str) -> Result<SecretFormat, Error> {
+        match name {
+            "utf8" => Ok(SecretFormat::Utf8),
+            "whsec" => Ok(SecretFormat::Whsec),
+            _ => Err(invalid("secretFormat must be utf8 or whsec")),
+        }
+    }
+}
+
 /// A scheme as configuration names it: a built-in id, or a custom scheme object.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
@@ -466,7 +519,7 @@ fn parse_template(template: &str) -> Result<Vec<Part>, Error> {
             parts.push(Part::Literal(Cow::Owned(rest.into())));
             break;
         };
-        let (literal, placeholder) = rest.split_at(open);
+        let (literal, placeholder) = rest.split_at_checked(open).unwrap_or((rest, ""));
         if !literal.is_empty() {
             parts.push(Part::Literal(Cow::Owned(literal.into())));
         }

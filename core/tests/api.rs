@@ -258,3 +258,24 @@ fn diagnosis_explains_usual_mistakes() {
     let old = run(body, &headers, SECRET, &Scheme::StandardWebhooks);
     assert_eq!(old.skew_seconds, Some(0));
 }
+
+#[test]
+fn header_names_list_what_each_scheme_reads() {
+    assert_eq!(
+        Scheme::Svix.header_names(),
+        [
+            "svix-signature",
+            "svix-id",
+            "svix-timestamp",
+            "webhook-signature",
+            "webhook-id",
+            "webhook-timestamp"
+        ]
+    );
+    assert_eq!(
+        Scheme::GitHub.header_names(),
+        ["x-hub-signature-256", "x-github-delivery", "x-github-event"]
+    );
+    let custom = Scheme::custom(hookseal::CustomScheme::new("X-Sig")).expect("custom");
+    assert_eq!(custom.header_names(), ["x-sig"]);
+}

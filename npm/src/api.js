@@ -1,0 +1,259 @@
+// The package's API over the wasm bindings: argument checks (TypeError for wrong types), header
+// collection and error translation. Every webhook rule lives in the Rust core; nothing here
+// decides whether a message is authentic.
+
+const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder();
+const encodeWithTextEncoder = (text) => textEncoder.encode(text);
+
+/** A webhook that did not verify, or a verifier or signer that could not be built. */
+export class WebhookVerificationError extends Error {
+  constructor(code, message, hint) {
+    super(message);
+    this.name = "WebhookVerificationError";
+    /** The core's stable snake_case code, such as `no_matching_signature`. */
+    this.code = code;
+    if (hint !== undefined) this.hint = hint;
+  }
+}
+
+/** Runs a binding call, turning the `[code, message, hint]` arrays it throws into errors. */
+function call(binding) {
+  try {
+    return binding();
+  } catch (thrown) {
+    if (Array.isArray(thrown)) throw new WebhookVerificationError(thrown[0], thrown[1], thrown[2]);
+    throw thrown;
+  }
+}
+
+const isBytes = (value) => value instanceof Uint8Array || ArrayBuffer.isView(value);
+
+function toBytes(value, what) {
+  if (value instanceof Uint8Array) return value;
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new TypeError(`${what} must be a string, Uint8Array or ArrayBuffer`);
+}
+
+function checkSecret(secret) {
+  if (typeof secret === "string") return secret;
+  if (isBytes(secret) || secret instanceof ArrayBuffer) return toBytes(secret, "secret");
+  throw new TypeError("secret must be a string or a Uint8Array, or an array of them");
+}
+
+/** A custom scheme object's fields, in the order the bindings take them. */
+const CUSTOM_SCHEME_FIELDS = [
+  "signatureHeader", "prefix", "encoding", "template", "idHeader",
+  "timestampHeader", "eventTypeHeader", "secretFormat", "toleranceSeconds",
+];
+
+/** A scheme id as is; a custom scheme object as its fields in order (the bindings check them). */
+function checkScheme(scheme) {
+  if (scheme === undefined) return "standard-webhooks";
+  if (typeof scheme === "string") return scheme;
+  if (typeof scheme !== "object" || scheme === null || Array.isArray(scheme)) {
+    throw new TypeError("scheme must be a scheme id string or a custom scheme object");
+  }
+  const unknown = Object.keys(scheme).find((key) => !CUSTOM_SCHEME_FIELDS.includes(key));
+  if (unknown !== undefined) {
+    throw new WebhookVerificationError("invalid_scheme", `invalid scheme: unknown field ${unknown}`);
+  }
+  return CUSTOM_SCHEME_FIELDS.map((field) => scheme[field]);
+}
+
+function checkSeconds(value, what) {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`${what} must be a non-negative integer number of seconds`);
+  }
+  return value;
+}
+
+const NO_OPTIONS = Object.freeze({});
+
+function checkOptions(options) {
+  if (options === undefined) return NO_OPTIONS;
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
+  return options;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * The values of `names` in `headers` (a Fetch `Headers`, or a plain object with any-case keys and
+ * string, string[] or undefined values) as `name\nvalue\n…` lines, the form the bindings take
+ * in one crossing. A repeated header (a string[] value) counts by its first value, as in the core.
+ */
+function collectHeaders(headers, names) {
+  if (typeof headers !== "object" || headers === null) {
+    throw new TypeError("headers must be a Headers object or a plain object");
+  }
+  let lines = "";
+  if (typeof headers.get === "function") {
+    for (const name of names) {
+      const value = headers.get(name);
+      if (value !== null) lines = addLine(lines, name, value);
+    }
+    return lines;
+  }
+  // One pass over the keys, which may be in any case; the first of a repeated name counts.
+  const seen = [];
+  for (const key of Object.keys(headers)) {
+    const name = key.toLowerCase();
+    if (!names.includes(name) || seen.includes(name)) continue;
+    let value = headers[key];
+    if (Array.isArray(value)) value = value[0];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string") throw new TypeError(`header ${name} must be a string or string[]`);
+    seen.push(name);
+    lines = addLine(lines, name, value);
+  }
+  return lines;
+}
+
+function addLine(lines, name, value) {
+  if (value.includes("\n") || value.includes("\r")) {
+    // HTTP forbids line breaks in header values; one here would also break the line format.
+    throw new WebhookVerificationError("malformed_header", `malformed header ${name}: contains a line break`);
+  }
+  return lines === "" ? `${name}\n${value}` : `${lines}\n${name}\n${value}`;
+}
+
+/** A verified webhook: what the scheme says about it, and its exact bytes. */
+class WebhookMessage {
+  #text;
+  constructor(scheme, id, timestamp, eventType, bytes, text) {
+    this.scheme = scheme;
+    if (id) this.id = id;
+    if (timestamp) this.timestamp = Number(timestamp);
+    if (eventType) this.eventType = eventType;
+    /** The body's exact bytes. */
+    this.bytes = bytes;
+    this.#text = text;
+  }
+
+  /** The body decoded as UTF-8. */
+  text() {
+    this.#text ??= textDecoder.decode(this.bytes);
+    return this.#text;
+  }
+
+  /** The body parsed as JSON. */
+  json() {
+    return JSON.parse(this.text());
+  }
+}
+
+function base64(bytes) {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * Builds the API over one set of wasm bindings. `ensureReady` throws when the bindings cannot be
+ * used yet (the browser build before `init()`); `encodeText` turns a string into UTF-8 bytes
+ * (Node passes `Buffer.from`, several times faster there than TextEncoder).
+ */
+export function createApi(bindings, { ensureReady = () => {}, encodeText = encodeWithTextEncoder } = {}) {
+  const toBody = (body) => (typeof body === "string" ? encodeText(body) : toBytes(body, "body"));
+  const { WasmVerifier, WasmSigner, detectScheme, knownHeaderNames } = bindings;
+  let knownNames;
+
+  class Webhook {
+    #verifier;
+    #signer;
+    #scheme;
+    #secrets;
+    #headerNames;
+    #schemeId;
+
+    constructor(secret, options) {
+      const { scheme, toleranceSeconds } = checkOptions(options);
+      this.#scheme = checkScheme(scheme);
+      this.#secrets = (Array.isArray(secret) ? secret : [secret]).map(checkSecret);
+      const tolerance = checkSeconds(toleranceSeconds, "toleranceSeconds");
+      ensureReady();
+      this.#verifier = call(() => new WasmVerifier(this.#scheme, this.#secrets, tolerance));
+      this.#headerNames = this.#verifier.headerNames();
+      this.#schemeId = this.#verifier.schemeId;
+    }
+
+    /** The scheme's id (`custom` for a custom scheme). */
+    get scheme() {
+      return this.#schemeId;
+    }
+
+    /** Verifies the raw body against the request headers; throws WebhookVerificationError. */
+    verify(body, headers, options) {
+      const bytes = toBody(body);
+      const lines = collectHeaders(headers, this.#headerNames);
+      const now = checkSeconds(checkOptions(options).now, "now") ?? nowSeconds();
+      // `+id\ntimestamp\neventType` or `-code\nmessage\nhint`: one string, one crossing.
+      const answer = this.#verifier.verify(bytes, lines, now);
+      const [first, second, third] = answer.slice(1).split("\n");
+      if (answer[0] === "-") throw new WebhookVerificationError(first, second, third || undefined);
+      return new WebhookMessage(this.#schemeId, first, second, third, bytes, typeof body === "string" ? body : undefined);
+    }
+
+    /** Reads a Fetch API Request's raw body once and verifies it. */
+    async verifyRequest(request, options) {
+      if (typeof request !== "object" || request === null || typeof request.arrayBuffer !== "function") {
+        throw new TypeError("request must be a Fetch API Request");
+      }
+      return this.verify(new Uint8Array(await request.arrayBuffer()), request.headers, options);
+    }
+
+    /**
+     * The headers to send with `body` in this scheme, as a plain object. `timestamp` defaults to
+     * now; `id` is needed by schemes that sign one (Standard Webhooks, Svix).
+     */
+    sign(body, options) {
+      const bytes = toBody(body);
+      const { id, timestamp, eventType } = checkOptions(options);
+      for (const [what, value] of [["id", id], ["eventType", eventType]]) {
+        if (value !== undefined && typeof value !== "string") throw new TypeError(`${what} must be a string`);
+      }
+      const seconds = checkSeconds(timestamp, "timestamp") ?? nowSeconds();
+      this.#signer ??= call(() => new WasmSigner(this.#scheme, this.#secrets[0]));
+      const flat = call(() => this.#signer.sign(bytes, id, seconds, eventType));
+      const headers = {};
+      for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
+      return headers;
+    }
+
+    /**
+     * Explains why a webhook does or does not verify, for the holder of the secret (the result
+     * contains the expected signatures: never send it to the webhook's sender).
+     */
+    diagnose(body, headers, options) {
+      const bytes = toBody(body);
+      knownNames ??= knownHeaderNames();
+      const flat = collectHeaders(headers, [...new Set([...knownNames, ...this.#headerNames])]);
+      const now = checkSeconds(checkOptions(options).now, "now") ?? nowSeconds();
+      const diagnosis = call(() => this.#verifier.diagnose(bytes, flat, now));
+      const { error, hints, ...rest } = diagnosis;
+      return {
+        valid: error === undefined,
+        ...(error && { error: new WebhookVerificationError(error[0], error[1], error[2]) }),
+        ...rest,
+        hints: hints.map(([code, message]) => ({ code, message })),
+      };
+    }
+
+    /** A new Standard Webhooks secret: `whsec_` + base64 of 32 random bytes. */
+    static generateSecret() {
+      return `whsec_${base64(globalThis.crypto.getRandomValues(new Uint8Array(32)))}`;
+    }
+  }
+
+  /** The built-in scheme whose headers `headers` carries, or undefined. */
+  function detect(headers) {
+    ensureReady();
+    knownNames ??= knownHeaderNames();
+    return detectScheme(collectHeaders(headers, knownNames));
+  }
+
+  return { Webhook, WebhookVerificationError, detectScheme: detect };
+}

@@ -1,0 +1,152 @@
+/** A built-in scheme id. */
+export type SchemeId =
+  | "standard-webhooks"
+  | "svix"
+  | "septiccycle"
+  | "x-webhook-signature"
+  | "github"
+  | "stripe"
+  | "slack"
+  | "shopify";
+
+/** A scheme you describe: the same object the Worker's route configuration accepts. */
+export interface CustomScheme {
+  /** The header carrying the signature. */
+  signatureHeader: string;
+  /** Text before the encoded signature, such as `"sha256="`. Default: none. */
+  prefix?: string;
+  /** The signature's encoding. Default: `"hex"`. */
+  encoding?: "hex" | "base64";
+  /** The signed content over `{id}`, `{timestamp}` and `{body}` (exactly one `{body}`). Default: `"{body}"`. */
+  template?: string;
+  /** The header holding the message id; required when the template signs `{id}`. */
+  idHeader?: string;
+  /** The header holding the Unix timestamp in seconds; required with `{timestamp}`, and only then. */
+  timestampHeader?: string;
+  /** The header naming the event type, reported on success. */
+  eventTypeHeader?: string;
+  /** How a string secret becomes the key: its UTF-8 bytes (default) or `whsec_` + base64. */
+  secretFormat?: "utf8" | "whsec";
+  /** This scheme's default timestamp tolerance in seconds. Default: 300. */
+  toleranceSeconds?: number;
+}
+
+/** A secret as the sender shows it (string), or the raw HMAC key (bytes). */
+export type Secret = string | Uint8Array;
+
+export interface WebhookOptions {
+  /** Default: `"standard-webhooks"`. */
+  scheme?: SchemeId | CustomScheme;
+  /** How far the signed timestamp may be from now, in seconds. Default: the scheme's (300). */
+  toleranceSeconds?: number;
+}
+
+/** A Fetch API `Headers`, or a plain object with header names in any case. */
+export type HeadersLike =
+  | { get(name: string): string | null }
+  | Record<string, string | readonly string[] | undefined>;
+
+export type Body = string | Uint8Array | ArrayBuffer;
+
+/** What `verifyRequest` needs of a Fetch API `Request`. */
+export interface RequestLike {
+  readonly headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** The stable error codes, shared with the Rust core and the Worker. */
+export type ErrorCode =
+  | "missing_header"
+  | "malformed_header"
+  | "invalid_timestamp"
+  | "timestamp_too_old"
+  | "timestamp_too_new"
+  | "no_matching_signature"
+  | "invalid_secret"
+  | "invalid_scheme"
+  | "invalid_sign_input";
+
+export class WebhookVerificationError extends Error {
+  readonly name: "WebhookVerificationError";
+  readonly code: ErrorCode;
+  /** Help for whoever fixes the receiver, when there is some. */
+  readonly hint?: string;
+}
+
+export interface WebhookMessage {
+  /** The scheme's id (`"custom"` for a custom scheme). */
+  readonly scheme: SchemeId | "custom";
+  /** The message id, for schemes that carry one. */
+  readonly id?: string;
+  /** The signed timestamp, Unix seconds, for schemes that sign one. */
+  readonly timestamp?: number;
+  /** The event type, for schemes that name it in a header. */
+  readonly eventType?: string;
+  /** The body's exact bytes. */
+  readonly bytes: Uint8Array;
+  /** The body as UTF-8 text. */
+  text(): string;
+  /** The body parsed as JSON. */
+  json(): unknown;
+}
+
+export interface VerifyOptions {
+  /** The clock, Unix seconds. Default: now. */
+  now?: number;
+}
+
+export interface SignOptions {
+  /** The message id; required by schemes that sign one. */
+  id?: string;
+  /** Unix seconds. Default: now. */
+  timestamp?: number;
+  /** The event type, for schemes that send it in a header. */
+  eventType?: string;
+}
+
+export interface Hint {
+  code: string;
+  message: string;
+}
+
+/** For the holder of the secret only: it contains the expected signatures. */
+export interface Diagnosis {
+  valid: boolean;
+  error?: WebhookVerificationError;
+  verified?: { id?: string; timestamp?: number; eventType?: string };
+  detectedScheme: SchemeId | null;
+  signatureHeader: string | null;
+  signedContent: Uint8Array | null;
+  expectedSignatures: string[];
+  receivedSignatures: string[];
+  timestamp: number | null;
+  skewSeconds: number | null;
+  toleranceSeconds: number;
+  hints: Hint[];
+}
+
+export class Webhook {
+  /** One secret, or several during a rotation (any may match). Signing uses the first. */
+  constructor(secret: Secret | readonly Secret[], options?: WebhookOptions);
+  readonly scheme: SchemeId | "custom";
+  /** Verifies the raw body; throws `WebhookVerificationError`, or `TypeError` for wrong argument types. */
+  verify(body: Body, headers: HeadersLike, options?: VerifyOptions): WebhookMessage;
+  /** Reads a Fetch API Request's body once and verifies it. */
+  verifyRequest(request: RequestLike, options?: VerifyOptions): Promise<WebhookMessage>;
+  /** The scheme's headers for `body`, names in lowercase. */
+  sign(body: Body, options?: SignOptions): Record<string, string>;
+  /** Why the webhook does or does not verify (never send this to the webhook's sender). */
+  diagnose(body: Body, headers: HeadersLike, options?: VerifyOptions): Diagnosis;
+  /** `"whsec_"` + base64 of 32 random bytes. */
+  static generateSecret(): string;
+}
+
+/** The built-in scheme whose headers `headers` carries. */
+export function detectScheme(headers: HeadersLike): SchemeId | undefined;
+
+/**
+ * Loads the wasm. Needed once in browsers before anything else (idempotent); resolves at once in
+ * Node and Workers. `input`: where the browser build finds the wasm (a URL, string, Response,
+ * bytes or WebAssembly.Module); default: next to the module.
+ */
+export function init(input?: unknown): Promise<void>;

@@ -1,0 +1,170 @@
+// The package's API: every error code, TypeErrors for wrong argument types, header forms,
+// Fetch Requests, diagnosis, secrets and scheme detection.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Webhook, WebhookVerificationError, detectScheme, init } from "hookseal";
+
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const NOW = 1_700_000_000;
+const wh = new Webhook(SECRET);
+const signed = wh.sign("{}", { id: "msg_1", timestamp: NOW });
+
+const code = (action) => {
+  try {
+    action();
+  } catch (error) {
+    assert.ok(error instanceof WebhookVerificationError, `not a WebhookVerificationError: ${error}`);
+    assert.equal(error.name, "WebhookVerificationError");
+    assert.equal(typeof error.message, "string");
+    return error.code;
+  }
+  return "ok";
+};
+
+test("every error code is reachable from JS", () => {
+  const headers = (changes) => ({ ...signed, ...changes });
+  assert.equal(code(() => wh.verify("{}", headers({}), { now: NOW })), "ok");
+  assert.equal(code(() => wh.verify("{}", { "webhook-id": "msg_1" }, { now: NOW })), "missing_header");
+  assert.equal(code(() => wh.verify("{}", headers({ "webhook-signature": "" }), { now: NOW })), "malformed_header");
+  assert.equal(code(() => wh.verify("{}", headers({ "webhook-signature": "v1 x" }), { now: NOW })), "malformed_header");
+  assert.equal(code(() => wh.verify("{}", headers({ "webhook-timestamp": "1.5" }), { now: NOW })), "invalid_timestamp");
+  assert.equal(code(() => wh.verify("{}", headers({}), { now: NOW + 301 })), "timestamp_too_old");
+  assert.equal(code(() => wh.verify("{}", headers({}), { now: NOW - 301 })), "timestamp_too_new");
+  assert.equal(code(() => wh.verify("{ }", headers({}), { now: NOW })), "no_matching_signature");
+  assert.equal(code(() => wh.verify("{}", headers({ "webhook-signature": "v1," }), { now: NOW })), "no_matching_signature");
+  assert.equal(code(() => new Webhook("whsec_!!!")), "invalid_secret");
+  assert.equal(code(() => new Webhook([])), "invalid_secret");
+  assert.equal(code(() => new Webhook("s", { scheme: "nope" })), "invalid_scheme");
+  assert.equal(code(() => new Webhook("s", { scheme: { signatureHeader: "X-Sig", template: "{id}" } })), "invalid_scheme");
+  assert.equal(code(() => new Webhook("s", { scheme: { signatureHeader: "X-Sig", encoding: "base32" } })), "invalid_scheme");
+  assert.equal(code(() => wh.sign("{}")), "invalid_sign_input");
+  assert.equal(code(() => wh.sign("{}", { id: "a\nb" })), "invalid_sign_input");
+  assert.equal(code(() => wh.verify("{}", headers({ "webhook-id": "msg_1\r\nx-evil: 1" }), { now: NOW })), "malformed_header");
+});
+
+test("errors carry a hint but never the secret or the expected signature", () => {
+  try {
+    wh.verify("{ }", signed, { now: NOW });
+    assert.fail("verified");
+  } catch (error) {
+    assert.equal(error.message, "no matching signature");
+    assert.match(error.hint, /raw request body/);
+    const expected = wh.sign("{ }", { id: "msg_1", timestamp: NOW })["webhook-signature"];
+    for (const text of [error.message, error.hint, JSON.stringify(error), String(error.stack)]) {
+      assert.ok(!text.includes(expected.slice(3)) && !text.includes(SECRET.slice(6)));
+    }
+  }
+});
+
+test("wrong argument types are TypeErrors", () => {
+  for (const action of [
+    () => new Webhook(42),
+    () => new Webhook([SECRET, 42]),
+    () => new Webhook(SECRET, "standard-webhooks"),
+    () => new Webhook(SECRET, { scheme: 7 }),
+    () => new Webhook(SECRET, { toleranceSeconds: -1 }),
+    () => new Webhook(SECRET, { toleranceSeconds: "300" }),
+    () => wh.verify(42, signed),
+    () => wh.verify({}, signed),
+    () => wh.verify("{}", null),
+    () => wh.verify("{}", "webhook-id: x"),
+    () => wh.verify("{}", { ...signed, "webhook-id": 5 }),
+    () => wh.verify("{}", signed, { now: "now" }),
+    () => wh.verify("{}", signed, { now: 1.5 }),
+    () => wh.sign(null),
+    () => wh.sign("{}", { id: 5 }),
+    () => wh.sign("{}", { id: "x", timestamp: -1 }),
+    () => detectScheme(undefined),
+  ]) {
+    assert.throws(action, TypeError);
+  }
+  return wh.verifyRequest({}).then(
+    () => assert.fail("accepted"),
+    (error) => assert.ok(error instanceof TypeError),
+  );
+});
+
+test("bodies as string, Uint8Array, Buffer, ArrayBuffer and other views verify alike", () => {
+  const text = '{"emoji":"🚽","n":1}';
+  const headers = wh.sign(text, { id: "msg_1", timestamp: NOW });
+  const bytes = new TextEncoder().encode(text);
+  for (const body of [text, bytes, Buffer.from(text), bytes.buffer, new DataView(bytes.buffer)]) {
+    const message = wh.verify(body, headers, { now: NOW });
+    assert.equal(message.text(), text);
+    assert.deepEqual(message.json(), { emoji: "🚽", n: 1 });
+    assert.deepEqual([...message.bytes], [...bytes]);
+    assert.equal(message.scheme, "standard-webhooks");
+    assert.equal(message.id, "msg_1");
+    assert.equal(message.timestamp, NOW);
+  }
+});
+
+test("non-UTF-8 bodies verify as bytes", () => {
+  const body = new Uint8Array([0xff, 0xfe, 0x00, 0x80, 0x7b]);
+  const septic = new Webhook("secret", { scheme: "septiccycle" });
+  assert.deepEqual([...septic.verify(body, septic.sign(body)).bytes], [...body]);
+});
+
+test("headers as Fetch Headers, any-case objects and string[] values", () => {
+  const fetchHeaders = new Headers(signed);
+  assert.equal(wh.verify("{}", fetchHeaders, { now: NOW }).id, "msg_1");
+  const shouting = Object.fromEntries(Object.entries(signed).map(([name, value]) => [name.toUpperCase(), value]));
+  assert.equal(wh.verify("{}", shouting, { now: NOW }).id, "msg_1");
+  const arrays = { ...signed, "webhook-id": ["msg_1", "msg_2"], other: undefined };
+  assert.equal(wh.verify("{}", arrays, { now: NOW }).id, "msg_1");
+});
+
+test("rotation: any secret verifies, the first signs; raw key bytes work", () => {
+  const rotated = new Webhook(["whsec_b2xkLXNlY3JldA==", SECRET]);
+  assert.equal(rotated.verify("{}", signed, { now: NOW }).id, "msg_1");
+  const raw = new Webhook(Buffer.from("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "base64"));
+  assert.equal(raw.verify("{}", signed, { now: NOW }).id, "msg_1");
+});
+
+test("verifyRequest reads a Fetch Request once", async () => {
+  const body = JSON.stringify({ type: "invoice.paid" });
+  const request = new Request("http://127.0.0.1/hook", { method: "POST", body, headers: wh.sign(body, { id: "msg_r" }) });
+  const message = await wh.verifyRequest(request);
+  assert.equal(message.id, "msg_r");
+  assert.equal(request.bodyUsed, true);
+});
+
+test("event types and ids of the vendor schemes", () => {
+  const jobs = new Webhook("job-secret", { scheme: "x-webhook-signature" });
+  const headers = jobs.sign('{"event":"job.created"}', { eventType: "job.created" });
+  assert.deepEqual(Object.keys(headers), ["x-webhook-signature", "x-webhook-event"]);
+  assert.equal(jobs.verify('{"event":"job.created"}', headers).eventType, "job.created");
+  const custom = new Webhook("s", {
+    scheme: { signatureHeader: "X-Sig", template: "{id}:{body}", idHeader: "X-Id", encoding: "base64" },
+  });
+  assert.equal(custom.scheme, "custom");
+  assert.equal(custom.verify("b", custom.sign("b", { id: "42" })).id, "42");
+});
+
+test("diagnose explains a re-serialized body to the secret's holder", () => {
+  const body = '{"a":1,"b":[1,2]}';
+  const headers = wh.sign(body, { id: "msg_1", timestamp: NOW });
+  const good = wh.diagnose(body, headers, { now: NOW });
+  assert.equal(good.valid, true);
+  assert.deepEqual(good.expectedSignatures, good.receivedSignatures);
+  assert.equal(new TextDecoder().decode(good.signedContent), `msg_1.${NOW}.${body}`);
+  const bad = wh.diagnose(JSON.stringify(JSON.parse(body), null, 2), headers, { now: NOW + 10 });
+  assert.equal(bad.valid, false);
+  assert.equal(bad.error.code, "no_matching_signature");
+  assert.equal(bad.skewSeconds, -10);
+  assert.deepEqual(bad.hints.map((hint) => hint.code), ["body_reformatted"]);
+  const stripeHeaders = new Webhook("whsec_x", { scheme: "stripe" }).sign(body);
+  assert.equal(wh.diagnose(body, stripeHeaders, { now: NOW }).detectedScheme, "stripe");
+});
+
+test("generateSecret makes usable, distinct whsec_ secrets; detectScheme reads headers", async () => {
+  const [a, b] = [Webhook.generateSecret(), Webhook.generateSecret()];
+  assert.match(a, /^whsec_[A-Za-z0-9+/]{43}=$/);
+  assert.notEqual(a, b);
+  const fresh = new Webhook(a);
+  assert.equal(fresh.verify("x", fresh.sign("x", { id: "m" })).id, "m");
+  assert.equal(detectScheme(signed), "standard-webhooks");
+  assert.equal(detectScheme(new Headers({ "X-Hub-Signature-256": "sha256=00" })), "github");
+  assert.equal(detectScheme({ "content-type": "text/plain" }), undefined);
+  await init();
+});

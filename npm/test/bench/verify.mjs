@@ -1,0 +1,161 @@
+// Verification speed of hookseal vs the peers, side by side in one process, for bodies of 256 B,
+// 1 KiB, 16 KiB and 1 MiB: medians of ops/s over several rounds, and ratios to hookseal. Then the
+// browser entry's size next to svix's and standardwebhooks'. A measurement, never a test.
+//   npm run bench   (in npm/)   or   make bench
+import { createHmac, timingSafeEqual, webcrypto } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { sign as octokitSign, verify as octokitVerify } from "@octokit/webhooks-methods";
+import { build } from "esbuild";
+import { Webhook } from "hookseal";
+import { Webhook as StandardWebhook } from "standardwebhooks";
+import Stripe from "stripe";
+import { Webhook as SvixWebhook } from "svix";
+
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const KEY = Buffer.from(SECRET.slice(6), "base64");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
+
+/** Median ops/s of `run` (sync or async) over ROUNDS rounds of about ROUND_MS each. */
+async function measure(run) {
+  const rates = [];
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    let ops = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < ROUND_MS) {
+      for (let i = 0; i < 16; i++) {
+        const result = run();
+        if (result instanceof Promise) await result;
+      }
+      ops += 16;
+      elapsed = performance.now() - start;
+    }
+    if (round > 0) rates.push((ops / elapsed) * 1000); // round 0 warms up
+  }
+  rates.sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)];
+}
+
+function body(size) {
+  const text = JSON.stringify({ type: "job.completed", data: { note: "" } });
+  return text.replace('"note":""', `"note":"${"x".repeat(Math.max(0, size - text.length))}"`);
+}
+
+async function standardWebhooksRow(size) {
+  const payload = body(size);
+  const bytes = Buffer.from(payload);
+  const id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+  const now = new Date();
+  const timestamp = String(Math.floor(now.getTime() / 1000));
+  const headers = new Webhook(SECRET).sign(payload, { id, timestamp: Number(timestamp) });
+  const signature = Buffer.from(headers["webhook-signature"].slice(3), "base64");
+  const hookseal = new Webhook(SECRET);
+  const svix = new SvixWebhook(SECRET);
+  const standard = new StandardWebhook(SECRET);
+  const cryptoKey = await webcrypto.subtle.importKey("raw", KEY, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  const prefix = Buffer.from(`${id}.${timestamp}.`);
+  const content = Buffer.concat([prefix, bytes]);
+  // Each check must pass, or the numbers mean nothing.
+  hookseal.verify(payload, headers);
+  svix.verify(payload, headers);
+  standard.verify(payload, headers);
+  return [
+    ["hookseal verify (string body)", () => hookseal.verify(payload, headers)],
+    ["hookseal verify (Buffer body)", () => hookseal.verify(bytes, headers)],
+    ["svix Webhook.verify", () => svix.verify(payload, headers)],
+    ["standardwebhooks verify", () => standard.verify(payload, headers)],
+    ["node:crypto createHmac + timingSafeEqual", () => {
+      const expected = createHmac("sha256", KEY).update(`${id}.${timestamp}.`).update(payload).digest();
+      if (!timingSafeEqual(expected, signature)) throw new Error("mismatch");
+    }],
+    ["WebCrypto subtle.verify (async)", async () => {
+      if (!(await webcrypto.subtle.verify("HMAC", cryptoKey, signature, content))) throw new Error("mismatch");
+    }],
+  ];
+}
+
+async function githubRow(size) {
+  const secret = "It's a Secret to Everybody";
+  const payload = body(size);
+  const signature = await octokitSign(secret, payload);
+  const hookseal = new Webhook(secret, { scheme: "github" });
+  const headers = { "x-hub-signature-256": signature };
+  hookseal.verify(payload, headers);
+  return [
+    ["hookseal verify, scheme github", () => hookseal.verify(payload, headers)],
+    ["@octokit/webhooks-methods verify (async)", async () => {
+      if (!(await octokitVerify(secret, payload, signature))) throw new Error("mismatch");
+    }],
+  ];
+}
+
+async function stripeRow(size) {
+  const secret = "whsec_stripe_bench_secret";
+  const stripe = new Stripe("sk_test_bench");
+  const payload = body(size);
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
+  const hookseal = new Webhook(secret, { scheme: "stripe" });
+  const headers = { "stripe-signature": header };
+  return [
+    ["hookseal verify + JSON.parse, scheme stripe", () => hookseal.verify(payload, headers).json()],
+    ["stripe webhooks.constructEvent (parses JSON)", () => stripe.webhooks.constructEvent(payload, header, secret)],
+  ];
+}
+
+const fmt = (n) => (n >= 1e5 ? `${(n / 1000).toFixed(0)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
+
+for (const [title, makeRow] of [
+  ["Standard Webhooks verify", standardWebhooksRow],
+  ["GitHub X-Hub-Signature-256 verify", githubRow],
+  ["Stripe verify", stripeRow],
+]) {
+  console.log(`\n## ${title} (median of ${ROUNDS} rounds; ratio = hookseal's speed / theirs)`);
+  console.log(`| implementation | ${[256, 1024, 16384, 1048576].map((s) => (s >= 1024 ? `${s / 1024} KiB` : `${s} B`)).join(" | ")} |`);
+  console.log(`| --- | --- | --- | --- | --- |`);
+  const table = new Map();
+  for (const size of [256, 1024, 16384, 1048576]) {
+    for (const [name, run] of await makeRow(size)) {
+      if (!table.has(name)) table.set(name, []);
+      table.get(name).push(await measure(run));
+    }
+  }
+  const [reference] = table.values();
+  for (const [name, rates] of table) {
+    const cells = rates.map((rate, i) => (rates === reference ? `${fmt(rate)} ops/s` : `${fmt(rate)} ops/s (${(reference[i] / rate).toFixed(2)}x)`));
+    console.log(`| ${name} | ${cells.join(" | ")} |`);
+  }
+}
+
+// Size of what a browser downloads: the entry, its glue and the wasm, minified, gzip -9.
+async function bundleSize(entry, options = {}) {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: fileURLToPath(new URL("..", import.meta.url)) },
+    bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent",
+    loader: { ".wasm": "file" }, outdir: "/tmp/hookseal-bench-bundle", ...options,
+  });
+  let gzip = 0;
+  let raw = 0;
+  for (const file of result.outputFiles) {
+    raw += file.contents.length;
+    gzip += gzipSync(file.contents, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+const wasmPath = fileURLToPath(new URL("../node_modules/hookseal/dist/web/hookseal_bg.wasm", import.meta.url));
+const hooksealJs = await bundleSize('export * from "hookseal";');
+const wasm = readFileSync(wasmPath);
+const wasmGzip = gzipSync(wasm, { level: 9 }).length;
+console.log("\n## Browser entry size (minified, gzip -9)");
+console.log("| package | raw | gzip -9 |\n| --- | --- | --- |");
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`| hookseal (JS ${kb(hooksealJs.gzip)} + wasm ${kb(wasmGzip)}) | ${kb(hooksealJs.raw + wasm.length)} | ${kb(hooksealJs.gzip + wasmGzip)} |`);
+for (const [name, entry] of [
+  ["svix (Webhook only)", 'export { Webhook } from "svix";'],
+  ["standardwebhooks", 'export { Webhook } from "standardwebhooks";'],
+]) {
+  const size = await bundleSize(entry);
+  console.log(`| ${name} | ${kb(size.raw)} | ${kb(size.gzip)} |`);
+}

@@ -1,0 +1,35 @@
+// Deterministic random bodies for interoperability tests: unicode, emoji, whitespace, JSON and
+// raw text, sizes from 0 bytes to 1 MiB. Seeded, so a failure reproduces.
+
+export function prng(seed) {
+  let state = seed >>> 0;
+  return () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ["a", "Z", "0", " ", "  ", "\t", "\n", "\r\n", "{", "}", "\"", "\\", ":", ",", "é", "ß", "中文", "🚽", "👩‍🔧", "\u00a0", "\u2028", "💧", "null"];
+
+/** Text of about `size` UTF-8 bytes. */
+export function randomText(random, size) {
+  let text = "";
+  let bytes = 0;
+  while (bytes < size) {
+    const piece = PIECES[Math.floor(random() * PIECES.length)];
+    text += piece;
+    bytes += new TextEncoder().encode(piece).length;
+  }
+  return text;
+}
+
+/** A JSON document of about `size` bytes whose strings hold random text. */
+export function randomJson(random, size) {
+  return JSON.stringify({ type: "job.completed", id: `evt_${Math.floor(random() * 1e9)}`, data: { note: randomText(random, size) } });
+}
+
+export const SIZES = [0, 1, 17, 255, 1024, 4096, 65536, 1024 * 1024];

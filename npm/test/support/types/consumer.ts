@@ -1,0 +1,49 @@
+// A TypeScript consumer of the shipped declarations: `tsc --noEmit` must accept it as is, and
+// each `@ts-expect-error` line proves a misuse is caught.
+import { Webhook, WebhookVerificationError, detectScheme, init } from "hookseal";
+import type { CustomScheme, Diagnosis, ErrorCode, WebhookMessage } from "hookseal";
+
+await init();
+const webhook = new Webhook(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", new Uint8Array(32)], {
+  scheme: "standard-webhooks",
+  toleranceSeconds: 300,
+});
+const headers: Record<string, string> = webhook.sign('{"a":1}', { id: "msg_1", timestamp: 1_700_000_000 });
+const message: WebhookMessage = webhook.verify('{"a":1}', headers, { now: 1_700_000_000 });
+const id: string | undefined = message.id;
+const bytes: Uint8Array = message.bytes;
+const parsed: unknown = message.json();
+
+const custom: CustomScheme = { signatureHeader: "X-Signature", prefix: "sha256=", template: "{timestamp}.{body}", timestampHeader: "X-Timestamp" };
+new Webhook("secret", { scheme: custom });
+new Webhook("secret", { scheme: "github" }).verify(new ArrayBuffer(0), { "X-Hub-Signature-256": ["sha256=00"] });
+
+try {
+  webhook.verify("{}", { get: () => null });
+} catch (error) {
+  if (error instanceof WebhookVerificationError) {
+    const code: ErrorCode = error.code;
+    const hint: string | undefined = error.hint;
+    void [code, hint];
+  }
+}
+
+const diagnosis: Diagnosis = webhook.diagnose("{}", headers);
+const hintCodes: string[] = diagnosis.hints.map((hint) => hint.code);
+const scheme = detectScheme(headers);
+const secret: string = Webhook.generateSecret();
+const fromRequest: Promise<WebhookMessage> = webhook.verifyRequest({
+  headers: { get: () => null },
+  arrayBuffer: async () => new ArrayBuffer(0),
+});
+
+// @ts-expect-error: not a scheme id
+new Webhook("secret", { scheme: "paypal" });
+// @ts-expect-error: numbers are not bodies
+webhook.verify(42, headers);
+// @ts-expect-error: the clock is in seconds, as a number
+webhook.verify("{}", headers, { now: "2026-01-01" });
+// @ts-expect-error: a custom scheme needs its signature header
+const incomplete: CustomScheme = { prefix: "sha256=" };
+
+void [id, bytes, parsed, hintCodes, scheme, secret, fromRequest, incomplete];

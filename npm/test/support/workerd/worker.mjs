@@ -1,0 +1,14 @@
+// A Worker that runs the shared vectors (POSTed as JSON) through the package as workerd loads it.
+import * as api from "hookseal";
+import { runCases } from "../vectors.mjs";
+
+export default {
+  async fetch(request) {
+    const url = new URL(request.url);
+    if (url.pathname === "/vectors") return Response.json(runCases(api, await request.json()));
+    // A signed request, verified with verifyRequest and the runtime's clock.
+    const webhook = new api.Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    const message = await webhook.verifyRequest(request);
+    return Response.json({ id: message.id, event: message.json() });
+  },
+};
