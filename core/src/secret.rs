@@ -1,3 +1,4 @@
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -7,8 +8,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
-use crate::Error;
 use crate::scheme::{Part, SecretFormat};
+use crate::{Error, Scheme};
 
 /// The length of an HMAC-SHA256 tag, the only signature length any scheme accepts.
 pub(crate) const MAC_LEN: usize = 32;
@@ -24,6 +25,34 @@ pub enum Secret<'a> {
     Text(&'a str),
     /// The raw HMAC key.
     Bytes(&'a [u8]),
+}
+
+impl Secret<'_> {
+    /// The HMAC key this secret gives under `scheme`: for hosts that compute the HMAC themselves
+    /// (see [`Verifier::verify_with_mac`](crate::Verifier::verify_with_mac)). Treat it as the
+    /// secret it is.
+    pub fn key_bytes(&self, scheme: &Scheme) -> Result<Vec<u8>, Error> {
+        key_bytes(*self, scheme.spec().secret_format).map(Cow::into_owned)
+    }
+}
+
+fn key_bytes(secret: Secret<'_>, format: SecretFormat) -> Result<Cow<'_, [u8]>, Error> {
+    let bytes = match (secret, format) {
+        (Secret::Bytes(bytes), _) => Cow::Borrowed(bytes),
+        (Secret::Text(text), SecretFormat::Utf8) => Cow::Borrowed(text.as_bytes()),
+        (Secret::Text(text), SecretFormat::Whsec) => {
+            let encoded = text.strip_prefix("whsec_").unwrap_or(text);
+            Cow::Owned(
+                BASE64
+                    .decode(encoded)
+                    .map_err(|_| Error::InvalidSecret("not base64 after the whsec_ prefix"))?,
+            )
+        }
+    };
+    if bytes.is_empty() {
+        return Err(Error::InvalidSecret("empty"));
+    }
+    Ok(bytes)
 }
 
 impl fmt::Debug for Secret<'_> {
@@ -75,22 +104,7 @@ impl fmt::Debug for Key {
 
 impl Key {
     pub(crate) fn new(secret: Secret<'_>, format: SecretFormat) -> Result<Key, Error> {
-        let decoded;
-        let bytes = match (secret, format) {
-            (Secret::Bytes(bytes), _) => bytes,
-            (Secret::Text(text), SecretFormat::Utf8) => text.as_bytes(),
-            (Secret::Text(text), SecretFormat::Whsec) => {
-                let encoded = text.strip_prefix("whsec_").unwrap_or(text);
-                decoded = BASE64
-                    .decode(encoded)
-                    .map_err(|_| Error::InvalidSecret("not base64 after the whsec_ prefix"))?;
-                &decoded
-            }
-        };
-        if bytes.is_empty() {
-            return Err(Error::InvalidSecret("empty"));
-        }
-        Hmac::new_from_slice(bytes)
+        Hmac::new_from_slice(&key_bytes(secret, format)?)
             .map(Key)
             .map_err(|_| Error::InvalidSecret("unusable as an HMAC key"))
     }
@@ -122,6 +136,25 @@ impl SignedContent<'_> {
                 Part::Body => self.body,
             });
         }
+    }
+
+    /// The signed bytes before the body and after it (a template has exactly one `{body}`).
+    pub(crate) fn around_body(&self) -> (Vec<u8>, Vec<u8>) {
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        let mut seen_body = false;
+        for part in self.template {
+            let piece = match part {
+                Part::Literal(text) => text.as_bytes(),
+                Part::Id => self.id.as_bytes(),
+                Part::Timestamp => self.timestamp.as_bytes(),
+                Part::Body => {
+                    seen_body = true;
+                    continue;
+                }
+            };
+            if seen_body { &mut after } else { &mut before }.extend_from_slice(piece);
+        }
+        (before, after)
     }
 
     /// The signed content in one buffer, for diagnostics.

@@ -279,3 +279,61 @@ fn header_names_list_what_each_scheme_reads() {
     let custom = Scheme::custom(hookseal::CustomScheme::new("X-Sig")).expect("custom");
     assert_eq!(custom.header_names(), ["x-sig"]);
 }
+
+#[test]
+fn a_host_computed_mac_verifies_like_the_crate() {
+    use hmac::{Hmac, KeyInit, Mac};
+    for scheme in Scheme::BUILT_IN {
+        let secrets = ["whsec_b2xkLXNlY3JldA==", SECRET];
+        let headers = signed(scheme.clone(), SECRET, b"the body");
+        let keys: Vec<Vec<u8>> = secrets
+            .iter()
+            .map(|secret| Secret::from(*secret).key_bytes(&scheme).expect("key"))
+            .collect();
+        let verifier = Verifier::new(scheme.clone(), secrets).expect("verifier");
+        let host_mac = |body: &'static [u8]| {
+            let keys = keys.clone();
+            move |index: usize, before: &[u8], after: &[u8]| -> Option<[u8; 32]> {
+                let mut mac =
+                    <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&keys[index]).expect("key");
+                mac.update(before);
+                mac.update(body);
+                mac.update(after);
+                Some(mac.finalize().into_bytes().into())
+            }
+        };
+        assert_eq!(
+            verifier.verify_with_mac(&headers, NOW, host_mac(b"the body")),
+            verifier.verify(b"the body", &headers, NOW),
+            "{scheme}"
+        );
+        assert_eq!(
+            verifier.verify_with_mac(&headers, NOW, host_mac(b"the bodY")),
+            Err(Error::NoMatchingSignature),
+            "{scheme}"
+        );
+    }
+    assert_eq!(
+        Secret::from("whsec_c2VjcmV0")
+            .key_bytes(&Scheme::Svix)
+            .expect("key"),
+        b"secret"
+    );
+    assert_eq!(
+        Secret::from("whsec_c2VjcmV0")
+            .key_bytes(&Scheme::Stripe)
+            .expect("key"),
+        b"whsec_c2VjcmV0"
+    );
+}
+
+#[test]
+fn a_host_that_cannot_compute_the_mac_matches_nothing() {
+    // Not even an all-zero signature: no MAC is not a MAC of zeros.
+    let zeros = [("x-hub-signature-256", format!("sha256={}", "00".repeat(32)))];
+    let github = Verifier::new(Scheme::GitHub, ["s"]).expect("verifier");
+    assert_eq!(
+        github.verify_with_mac(&zeros, NOW, |_, _, _| None),
+        Err(Error::NoMatchingSignature)
+    );
+}

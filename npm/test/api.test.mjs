@@ -168,3 +168,20 @@ test("generateSecret makes usable, distinct whsec_ secrets; detectScheme reads h
   assert.equal(detectScheme({ "content-type": "text/plain" }), undefined);
   await init();
 });
+
+test("large bodies, which Node hashes with node:crypto, follow the same rules", () => {
+  const body = Buffer.alloc(64 * 1024, "a");
+  const rotated = new Webhook(["whsec_b2xkLXNlY3JldA==", SECRET]);
+  const headers = wh.sign(body, { id: "msg_big", timestamp: NOW });
+  assert.equal(rotated.verify(body, headers, { now: NOW }).id, "msg_big");
+  assert.equal(rotated.verify(body.toString(), headers, { now: NOW }).bytes.length, body.length);
+  const tampered = Buffer.from(body);
+  tampered[40000] ^= 1;
+  assert.equal(code(() => rotated.verify(tampered, headers, { now: NOW })), "no_matching_signature");
+  assert.equal(code(() => new Webhook("whsec_b2xkLXNlY3JldA==").verify(body, headers, { now: NOW })), "no_matching_signature");
+  assert.equal(code(() => rotated.verify(body, headers, { now: NOW + 301 })), "timestamp_too_old");
+  const zeros = { ...headers, "webhook-signature": `v1,${Buffer.alloc(32).toString("base64")}` };
+  assert.equal(code(() => rotated.verify(body, zeros, { now: NOW })), "no_matching_signature");
+  const github = new Webhook("It's a Secret to Everybody", { scheme: "github" });
+  assert.equal(github.verify(body, github.sign(body)).scheme, "github");
+});
