@@ -8,7 +8,7 @@
 //! package turns failures into `WebhookVerificationError`s.
 
 use hookseal::{
-    CustomScheme, Diagnosis, Error, Scheme, Secret, SignInput, Signer, Verified, Verifier,
+    CustomScheme, Diagnosis, Error, Headers, Scheme, Secret, SignInput, Signer, Verified, Verifier,
     VerifyOptions,
 };
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -112,10 +112,19 @@ fn options(tolerance_seconds: Option<f64>) -> VerifyOptions {
 }
 
 /// Header lines as the package passes them: `name\nvalue\n…` (the package refuses values with
-/// line breaks, which HTTP does not allow either).
-fn header_pairs(lines: &str) -> Vec<(&str, &str)> {
-    let mut lines = lines.split('\n');
-    core::iter::from_fn(|| Some((lines.next()?, lines.next()?))).collect()
+/// line breaks, which HTTP does not allow either). Read in place: no allocation per request.
+struct HeaderLines<'a>(&'a str);
+
+impl Headers for HeaderLines<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        let mut lines = self.0.split('\n');
+        while let (Some(key), Some(value)) = (lines.next(), lines.next()) {
+            if key.eq_ignore_ascii_case(name) {
+                return Some(value);
+            }
+        }
+        None
+    }
 }
 
 /// The answer of `verify`: see the module's documentation.
@@ -212,7 +221,7 @@ impl WasmVerifier {
     pub fn verify(&self, body: &[u8], headers: &str, now: f64) -> String {
         verify_answer(
             self.verifier
-                .verify(body, &header_pairs(headers), seconds(now)),
+                .verify(body, &HeaderLines(headers), seconds(now)),
         )
     }
 
@@ -223,7 +232,7 @@ impl WasmVerifier {
     #[wasm_bindgen(js_name = verifyWithMac)]
     pub fn verify_with_mac(&self, headers: &str, now: f64, mac: &js_sys::Function) -> String {
         let outcome = self.verifier.verify_with_mac(
-            &header_pairs(headers),
+            &HeaderLines(headers),
             seconds(now),
             |index, before, after| {
                 let returned = mac.call3(
@@ -264,7 +273,7 @@ impl WasmVerifier {
             &secrets,
             options(self.tolerance_seconds),
             body,
-            &header_pairs(headers),
+            &HeaderLines(headers),
             seconds(now),
         );
         diagnosis_to_js(&diagnosis)
@@ -388,7 +397,7 @@ impl WasmSigner {
 /// The built-in scheme whose headers the request carries, or `undefined`.
 #[wasm_bindgen(js_name = detectScheme)]
 pub fn detect_scheme(headers: &str) -> Option<String> {
-    Scheme::detect(&header_pairs(headers)).map(|scheme| scheme.id().into())
+    Scheme::detect(&HeaderLines(headers)).map(|scheme| scheme.id().into())
 }
 
 /// Every header name any built-in scheme reads, lowercase, for callers that pass headers to
