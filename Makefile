@@ -52,3 +52,5 @@ no-std:
 include npm/npm.mk
 
 include cloudflare-worker/worker.mk
+
+include npm/playground/playground.mk

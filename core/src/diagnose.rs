@@ -2,6 +2,7 @@
 //! diagnosis to the party that sent the webhook: it contains the expected signatures.
 
 use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::scheme::SecretFormat;
@@ -186,12 +187,13 @@ fn hints<H: Headers + ?Sized>(
     let Err(error) = &diagnosis.outcome else {
         return hints;
     };
-    let signature_value = diagnosis
-        .signature_header
-        .as_deref()
-        .and_then(|name| headers.header(name))
-        .or_else(|| headers.header(scheme.spec().headers.signature));
-    if signature_value.is_some_and(|value| value.contains(['"', '\'']) || value.trim() != value) {
+    let quoted = |value: &str| value.contains(['"', '\'']) || value.trim() != value;
+    if scheme
+        .header_names()
+        .iter()
+        .filter_map(|name| headers.header(name))
+        .any(quoted)
+    {
         hints.push(Hint::QuotedOrSpacedHeader);
     }
     if *error == Error::TimestampTooNew
@@ -215,22 +217,19 @@ fn hints<H: Headers + ?Sized>(
             .verify_with(verifier.keys(), candidate, headers, now)
             .is_ok()
     };
-    let body_hints = [
+    let mut body_hints = vec![
         (
             body.strip_suffix(b"\n").map(<[u8]>::to_vec),
             Hint::TrailingNewlineAdded,
         ),
         (Some([body, b"\n"].concat()), Hint::TrailingNewlineRemoved),
         (Some(change_line_endings(body)), Hint::LineEndingsChanged),
-        (
-            reformat_json(body, JsonStyle::Compact),
-            Hint::BodyReformatted,
-        ),
-        (
-            reformat_json(body, JsonStyle::Spaced),
-            Hint::BodyReformatted,
-        ),
     ];
+    body_hints.extend(
+        json_layouts(body)
+            .into_iter()
+            .map(|layout| (Some(layout), Hint::BodyReformatted)),
+    );
     // The most specific explanation first: a dropped newline is also "reformatted" JSON.
     if let Some((_, hint)) = body_hints
         .into_iter()
@@ -285,23 +284,83 @@ fn change_line_endings(body: &[u8]) -> Vec<u8> {
     changed
 }
 
-#[derive(Clone, Copy)]
-enum JsonStyle {
-    /// No whitespace between tokens, as `JSON.stringify` writes.
-    Compact,
-    /// `", "` and `": "` between tokens, as Python's `json.dumps` writes.
-    Spaced,
+/// The body's JSON in the layouts senders usually sign: compact (`JSON.stringify`), Python's
+/// `json.dumps` separators, and indented by two spaces, four spaces, a tab or nothing (one value
+/// per line), each with and without a final line break. Empty when the body is not JSON-like.
+fn json_layouts(body: &[u8]) -> Vec<Vec<u8>> {
+    let Some(compact) = compact_json(body) else {
+        return Vec::new();
+    };
+    let mut layouts = vec![spaced_json(&compact)];
+    for indent in [&b"  "[..], b"    ", b"\t", b""] {
+        let pretty = indented_json(&compact, indent);
+        layouts.push([pretty.as_slice(), b"\n"].concat());
+        layouts.push(pretty);
+    }
+    layouts.insert(0, compact);
+    layouts
 }
 
-/// The body's JSON with its whitespace between tokens rewritten; `None` when it is not JSON-like.
-fn reformat_json(body: &[u8], style: JsonStyle) -> Option<Vec<u8>> {
+/// Calls `f` with each byte of JSON text and whether it is outside a string.
+fn for_each_json_byte(json: &[u8], mut f: impl FnMut(u8, bool)) {
+    let (mut in_string, mut escaped) = (false, false);
+    for &byte in json {
+        let outside = !in_string;
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if byte == b'"' {
+            in_string = true;
+        }
+        f(byte, outside);
+    }
+}
+
+/// The JSON with the whitespace between tokens removed; `None` when it is not JSON-like.
+fn compact_json(body: &[u8]) -> Option<Vec<u8>> {
     let first = body.iter().find(|byte| !byte.is_ascii_whitespace())?;
     if !matches!(first, b'{' | b'[') {
         return None;
     }
     let mut out = Vec::with_capacity(body.len());
+    for_each_json_byte(body, |byte, outside| {
+        if !(outside && matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
+            out.push(byte);
+        }
+    });
+    Some(out)
+}
+
+/// Compact JSON with `", "` and `": "` between tokens, as Python's `json.dumps` writes.
+fn spaced_json(compact: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(compact.len() * 2);
+    for_each_json_byte(compact, |byte, outside| {
+        out.push(byte);
+        if outside && matches!(byte, b',' | b':') {
+            out.push(b' ');
+        }
+    });
+    out
+}
+
+/// Compact JSON laid out one value per line with `indent` per level and `": "` after keys, as
+/// `JSON.stringify(value, null, indent)` writes (empty objects and arrays stay `{}` and `[]`).
+fn indented_json(compact: &[u8], indent: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let new_line = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        for _ in 0..depth {
+            out.extend_from_slice(indent);
+        }
+    };
+    let mut bytes = compact.iter().copied().peekable();
     let (mut in_string, mut escaped) = (false, false);
-    for &byte in body {
+    while let Some(byte) = bytes.next() {
         if in_string {
             out.push(byte);
             match (escaped, byte) {
@@ -313,16 +372,32 @@ fn reformat_json(body: &[u8], style: JsonStyle) -> Option<Vec<u8>> {
             continue;
         }
         match byte {
-            b' ' | b'\t' | b'\n' | b'\r' => {}
             b'"' => {
                 in_string = true;
                 out.push(byte);
             }
-            b',' | b':' if matches!(style, JsonStyle::Spaced) => {
-                out.extend_from_slice(&[byte, b' ']);
+            b'{' | b'[' => {
+                out.push(byte);
+                if let Some(close @ (b'}' | b']')) = bytes.peek().copied() {
+                    out.push(close); // `{}` and `[]` stay on one line
+                    bytes.next();
+                } else {
+                    depth += 1;
+                    new_line(&mut out, depth);
+                }
             }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                new_line(&mut out, depth);
+                out.push(byte);
+            }
+            b',' => {
+                out.push(byte);
+                new_line(&mut out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
             _ => out.push(byte),
         }
     }
-    Some(out)
+    out
 }

@@ -337,3 +337,70 @@ fn a_host_that_cannot_compute_the_mac_matches_nothing() {
         Err(Error::NoMatchingSignature)
     );
 }
+
+#[test]
+fn diagnosis_recognises_the_usual_json_layouts() {
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/smartcomply/test.failed.json"
+    ))
+    .expect("fixture");
+    let value: serde_json::Value = serde_json::from_slice(&fixture).expect("JSON");
+    let layouts = [
+        serde_json::to_vec(&value).expect("compact"),
+        serde_json::to_vec_pretty(&value).expect("pretty"),
+        [
+            serde_json::to_vec_pretty(&value)
+                .expect("pretty")
+                .as_slice(),
+            b"\n",
+        ]
+        .concat(),
+    ];
+    for signed_layout in layouts.iter().chain([&fixture]) {
+        let headers = signed(Scheme::StandardWebhooks, SECRET, signed_layout);
+        for received in layouts
+            .iter()
+            .chain([&fixture])
+            .filter(|received| *received != signed_layout)
+        {
+            let diagnosis = Diagnosis::run(
+                &Scheme::StandardWebhooks,
+                &[Secret::from(SECRET)],
+                VerifyOptions::default(),
+                received,
+                &headers,
+                NOW,
+            );
+            assert_eq!(diagnosis.outcome, Err(Error::NoMatchingSignature));
+            assert!(
+                matches!(
+                    diagnosis.hints.as_slice(),
+                    [Hint::BodyReformatted
+                        | Hint::TrailingNewlineAdded
+                        | Hint::TrailingNewlineRemoved]
+                ),
+                "signed {:?}, received {:?}: {:?}",
+                String::from_utf8_lossy(signed_layout),
+                String::from_utf8_lossy(received),
+                diagnosis.hints
+            );
+        }
+    }
+}
+
+#[test]
+fn diagnosis_notices_quotes_on_any_header_the_scheme_reads() {
+    let mut headers = signed(Scheme::StandardWebhooks, SECRET, b"{}");
+    headers[1].1 = format!("\"{}\"", headers[1].1);
+    let diagnosis = Diagnosis::run(
+        &Scheme::StandardWebhooks,
+        &[Secret::from(SECRET)],
+        VerifyOptions::default(),
+        b"{}",
+        &headers,
+        NOW,
+    );
+    assert_eq!(diagnosis.outcome, Err(Error::InvalidTimestamp));
+    assert_eq!(diagnosis.hints, [Hint::QuotedOrSpacedHeader]);
+}

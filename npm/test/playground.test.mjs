@@ -1,0 +1,562 @@
+// The browser playground (npm/playground/) in Debian's Chromium, driven through its UI: every
+// sample verifies; tampering, a wrong secret, an expired timestamp and the usual mistakes show the
+// right code and hint; signing round-trips for every scheme, and the curl and fetch snippets it
+// writes reproduce the request byte for byte; the URL fragment restores state without the secret;
+// no request leaves the page's origin. Screenshots go to test-artifacts/playground/.
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { Webhook } from "hookseal";
+import { buildPlayground } from "../playground/build.mjs";
+import { launchChromium } from "./support/chromium.mjs";
+import { serveStatic } from "./support/static-server.mjs";
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const FIXTURES = here("../../tests/fixtures/");
+const ARTIFACTS = here("../../test-artifacts/playground/");
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 740 };
+
+/** Every sample the issue lists, by fixture. */
+const ISSUE_SAMPLES = [
+  "septiccycle/job.completed", "septiccycle/invoice.paid", "septiccycle/contract.signed",
+  ...["test.submitted", "test.failed", "assembly.due_soon", "iu.exceedance_detected", "permit.expiring",
+    "manifest.filed", "notice.created", "inspection.completed", "report.certified", "partner.approved",
+    "partner.application_submitted", "webhook.test"].map((event) => `smartcomply/${event}`),
+  "job-events/job.created", "job-events/job.updated", "job-events/job.deleted",
+  "carecycle/customer.updated", "github/push", "stripe/payment_intent.succeeded",
+  "slack/event_callback", "shopify/orders.create",
+];
+
+let siteDir;
+let site;
+let browser;
+let page;
+let samples;
+let capture;
+const requests = [];
+
+before(async () => {
+  siteDir = await mkdtemp(join(tmpdir(), "hookseal-playground-"));
+  // The site as `make playground` assembles it, from the packed package the other tests use.
+  await buildPlayground({ packageDir: here("./node_modules/hookseal/"), outDir: siteDir });
+  samples = JSON.parse(await readFile(join(siteDir, "samples.json"), "utf8")).samples;
+  site = await serveStatic({ "/": siteDir });
+  capture = await captureServer();
+  browser = await launchChromium();
+  browser.context.on("request", (request) => requests.push(request.url()));
+  page = await openPage();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+  capture?.server.close();
+  if (siteDir) await rm(siteDir, { recursive: true, force: true });
+});
+
+async function openPage(url = `${site.origin}/`, viewport = DESKTOP) {
+  const opened = await browser.context.newPage();
+  const errors = [];
+  opened.on("pageerror", (error) => errors.push(error));
+  opened.on("console", (message) => {
+    if (message.type() === "error") errors.push(new Error(message.text()));
+  });
+  opened.errors = errors;
+  opened.setDefaultTimeout(10_000);
+  await opened.setViewportSize(viewport);
+  await opened.goto(url);
+  await opened.waitForSelector("body[data-ready]");
+  return opened;
+}
+
+/** A server on 127.0.0.1 recording what the curl and fetch snippets send. */
+async function captureServer() {
+  const received = [];
+  const server = createServer(async (request, response) => {
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    received.push({ method: request.method, url: request.url, headers: request.headers, body: Buffer.concat(chunks) });
+    response.writeHead(204).end();
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, received, url: `http://127.0.0.1:${server.address().port}/hooks/test` };
+}
+
+// UI helpers: everything goes through clicks and typing.
+
+async function status(target = page, id = "verify-status") {
+  const element = target.locator(`#${id}`);
+  await element.waitFor();
+  return { code: await element.getAttribute("data-code"), text: await element.textContent() };
+}
+
+const hintCodes = (target = page) =>
+  target.locator("#verify-result .hint").evaluateAll((items) => items.map((item) => item.dataset.code));
+
+async function clickVerify(target = page) {
+  await target.click("#verify-run");
+  return { ...(await status(target)), hints: await hintCodes(target) };
+}
+
+async function loadSample(id, target = page) {
+  // The samples are folded on narrow screens.
+  if ((await target.getAttribute("#samples", "open")) === null) await target.click("#samples > summary");
+  await target.click(`[data-sample="${id}"]`);
+  await target.locator("#verify-status").waitFor();
+}
+
+async function selectTab(view, target = page) {
+  await target.click(`#tab-${view}`);
+  assert.equal(await target.getAttribute(`#tab-${view}`, "aria-selected"), "true");
+}
+
+/** Fills the Sign view, signs, and returns the headers it shows. */
+async function sign({ scheme, body, secret, eol = "lf", timestamp = "", id, eventType = "", custom, url }, target = page) {
+  await selectTab("sign", target);
+  await target.selectOption("#sign-scheme", scheme);
+  if (custom !== undefined) await target.fill("#sign-custom", custom);
+  await target.fill("#sign-body", body);
+  await target.selectOption("#sign-eol", eol);
+  await target.fill("#sign-secret", secret);
+  if (id === undefined) await target.click("#sign-new-id");
+  else await target.fill("#sign-id", id);
+  await target.fill("#sign-timestamp", String(timestamp));
+  await target.fill("#sign-event", eventType);
+  if (url !== undefined) await target.fill("#sign-url", url);
+  await target.click("#sign-run");
+  const signed = await status(target, "sign-status");
+  assert.equal(signed.code, "valid", signed.text);
+  return {
+    headers: await target.textContent("#sign-headers-out"),
+    curl: await target.textContent("#sign-curl"),
+    fetch: await target.textContent("#sign-fetch"),
+  };
+}
+
+/** "Verify these headers": the Sign view's request, opened in the Verify view. */
+async function signToVerify(target = page) {
+  await target.click("#sign-to-verify");
+  assert.equal(await target.getAttribute("#tab-verify", "aria-selected"), "true");
+  return { ...(await status(target)), hints: await hintCodes(target) };
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+async function screenshot(name, target = page) {
+  await target.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test("the samples are the fixtures, byte for byte, and cover every sample the issue lists", async () => {
+  const fixtures = [];
+  for (const vendor of await readdir(FIXTURES, { withFileTypes: true })) {
+    if (!vendor.isDirectory()) continue;
+    for (const file of await readdir(join(FIXTURES, vendor.name))) {
+      if (file.endsWith(".json")) fixtures.push(`${vendor.name}/${file.slice(0, -5)}`);
+    }
+  }
+  assert.deepEqual(samples.map((sample) => sample.id).sort(), fixtures.sort());
+  for (const id of ISSUE_SAMPLES) assert.ok(samples.some((sample) => sample.id === id), id);
+  for (const sample of samples) {
+    assert.ok(Buffer.from(sample.body).equals(await readFile(join(FIXTURES, `${sample.id}.json`))), sample.id);
+  }
+  const schemes = Object.fromEntries(samples.map((sample) => [sample.id.split("/")[0], sample.scheme]));
+  assert.deepEqual(schemes, {
+    septiccycle: "septiccycle", smartcomply: "standard-webhooks", "job-events": "x-webhook-signature",
+    carecycle: "svix", github: "github", stripe: "stripe", slack: "slack", shopify: "shopify",
+  });
+  const buttons = await page.locator("[data-sample]").evaluateAll((items) => items.map((item) => item.dataset.sample));
+  assert.deepEqual(buttons.sort(), fixtures.sort());
+});
+
+test("every sample loads with one click and verifies", async () => {
+  for (const sample of samples) {
+    await loadSample(sample.id);
+    assert.equal(await page.inputValue("#verify-body"), sample.body, sample.id);
+    assert.equal(await page.inputValue("#verify-secrets"), sample.secret, sample.id);
+    const outcome = await clickVerify();
+    assert.equal(outcome.code, "valid", `${sample.id}: ${outcome.text}`);
+    assert.deepEqual(outcome.hints, []);
+    assert.match(await page.textContent("#verify-detected"), new RegExp(`: ${sample.scheme}$`), sample.id);
+    assert.equal(await page.getAttribute("#sign-status", "data-code"), "valid", sample.id);
+  }
+  // careCycle sends the svix-* names.
+  await loadSample("carecycle/call.completed");
+  assert.match(await page.inputValue("#verify-headers"), /^svix-id: msg_.*\nsvix-timestamp: \d+\nsvix-signature: v1,/m);
+  await loadSample("job-events/job.updated");
+  assert.match(await page.inputValue("#verify-headers"), /^x-webhook-signature: sha256=[0-9a-f]{64}\nx-webhook-event: job\.updated$/m);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a one-byte change in the body: no_matching_signature, and the signatures differ", async () => {
+  for (const id of ["septiccycle/job.completed", "smartcomply/test.submitted", "stripe/payment_intent.succeeded"]) {
+    await loadSample(id);
+    const body = await page.inputValue("#verify-body");
+    const at = body.indexOf("e");
+    await page.fill("#verify-body", `${body.slice(0, at)}f${body.slice(at + 1)}`);
+    const outcome = await clickVerify();
+    assert.equal(outcome.code, "no_matching_signature", id);
+    assert.deepEqual(outcome.hints, [], id);
+    assert.equal(await page.locator("#verify-result .sig.received.nomatch").count(), 1, id);
+    assert.equal(await page.locator("#verify-result .sig.expected.nomatch").count(), 1, id);
+  }
+});
+
+test("a wrong secret: no_matching_signature; a whsec_ secret read the wrong way: secret_format", async () => {
+  await loadSample("github/push");
+  await page.fill("#verify-secrets", "not the secret");
+  let outcome = await clickVerify();
+  assert.equal(outcome.code, "no_matching_signature");
+  assert.deepEqual(outcome.hints, []);
+
+  await loadSample("carecycle/customer.updated");
+  await page.fill("#verify-secrets", "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  outcome = await clickVerify();
+  assert.equal(outcome.code, "no_matching_signature");
+  assert.deepEqual(outcome.hints, []);
+
+  // Rotation: a wrong secret and the right one, one per line: any may match.
+  await loadSample("carecycle/customer.updated");
+  const right = await page.inputValue("#verify-secrets");
+  await page.fill("#verify-secrets", `whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n${right}`);
+  assert.equal((await clickVerify()).code, "valid");
+  assert.equal(await page.locator("#verify-result .sig.expected").count(), 2);
+
+  // The sender keyed GitHub's HMAC with the decoded whsec_ secret; the receiver uses the string.
+  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const body = '{"action":"opened","number":1}';
+  const decoded = Buffer.from(secret.slice(6), "base64");
+  await verifyPasted({
+    body, secret, scheme: "github",
+    headers: `X-GitHub-Event: pull_request\nX-Hub-Signature-256: sha256=${createHmac("sha256", decoded).update(body).digest("hex")}`,
+  });
+  outcome = { ...(await status()), hints: await hintCodes() };
+  assert.equal(outcome.code, "no_matching_signature");
+  assert.deepEqual(outcome.hints, ["secret_format"]);
+  assert.match(await page.textContent('#verify-result .hint[data-code="secret_format"]'), /whsec_/);
+
+  // The other way: a Standard Webhooks sender keyed with the whsec_ string's bytes.
+  const timestamp = nowSeconds();
+  const content = `msg_1.${timestamp}.${body}`;
+  await verifyPasted({
+    body, secret, scheme: "auto",
+    headers: JSON.stringify({
+      "webhook-id": "msg_1", "webhook-timestamp": String(timestamp),
+      "webhook-signature": `v1,${createHmac("sha256", secret).update(content).digest("base64")}`,
+    }),
+  });
+  outcome = { ...(await status()), hints: await hintCodes() };
+  assert.equal(outcome.code, "no_matching_signature");
+  assert.deepEqual(outcome.hints, ["secret_format"]);
+});
+
+async function verifyPasted({ body, headers, secret, scheme, now = "" }) {
+  await selectTab("verify");
+  await page.fill("#verify-body", body);
+  await page.selectOption("#verify-eol", "lf");
+  await page.fill("#verify-headers", headers);
+  await page.fill("#verify-secrets", secret);
+  await page.selectOption("#verify-scheme", scheme);
+  await page.fill("#verify-now", String(now));
+  await page.click("#verify-run");
+}
+
+test("an expired timestamp: timestamp_too_old, with the skew against the tolerance", async () => {
+  await loadSample("smartcomply/test.submitted");
+  const timestamp = Number((await page.inputValue("#verify-headers")).match(/webhook-timestamp: (\d+)/)[1]);
+  await page.fill("#verify-now", String(timestamp + 301));
+  let outcome = await clickVerify();
+  assert.equal(outcome.code, "timestamp_too_old");
+  assert.deepEqual(outcome.hints, []);
+  assert.match(await page.textContent("#verify-timestamp"), /\(301 s\) in the past.*outside the tolerance of ±300 s/s);
+  await page.fill("#verify-now", String(timestamp + 299));
+  outcome = await clickVerify();
+  assert.equal(outcome.code, "valid");
+  assert.match(await page.textContent("#verify-timestamp"), /\(299 s\) in the past.*within the tolerance of ±300 s/s);
+  await page.fill("#verify-tolerance", "60");
+  assert.equal((await clickVerify()).code, "timestamp_too_old");
+
+  // Signed an hour ago in the Sign view; Stripe too (it only rejects old timestamps).
+  for (const [scheme, secret] of [["slack", "slack-demo-signing-secret"], ["stripe", "whsec_stripe_demo_secret"]]) {
+    await sign({ scheme, secret, body: '{"ok":true}', timestamp: nowSeconds() - 3600 });
+    outcome = await signToVerify();
+    assert.equal(outcome.code, "timestamp_too_old", scheme);
+    assert.deepEqual(outcome.hints, []);
+  }
+  await sign({ scheme: "stripe", secret: "whsec_stripe_demo_secret", body: '{"ok":true}', timestamp: nowSeconds() + 3600 });
+  assert.equal((await signToVerify()).code, "valid");
+});
+
+test("the usual mistakes show their hints", async () => {
+  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const compact = '{"event":"job.completed","job_id":"a1b2c3d4","technician_ids":["uuid","uuid"]}';
+
+  // Re-indented JSON (the sender sent it compact).
+  await sign({ scheme: "standard-webhooks", secret, body: compact });
+  assert.equal((await signToVerify()).code, "valid");
+  await page.fill("#verify-body", JSON.stringify(JSON.parse(compact), null, 2));
+  let outcome = await clickVerify();
+  assert.equal(outcome.code, "no_matching_signature");
+  assert.deepEqual(outcome.hints, ["body_reformatted"]);
+  assert.match(await page.textContent('#verify-result .hint[data-code="body_reformatted"]'), /raw request bytes/);
+
+  // A trailing newline added to a sample (the fixtures end without one).
+  await loadSample("septiccycle/invoice.paid");
+  await page.fill("#verify-body", `${await page.inputValue("#verify-body")}\n`);
+  outcome = await clickVerify();
+  assert.equal(outcome.code, "no_matching_signature");
+  assert.deepEqual(outcome.hints, ["trailing_newline_added"]);
+  assert.match(await page.textContent("#verify-body-info"), /ends with a line break/);
+
+  // A trailing newline dropped.
+  await sign({ scheme: "github", secret: "It's a Secret to Everybody", body: `${compact}\n` });
+  assert.equal((await signToVerify()).code, "valid");
+  await page.fill("#verify-body", compact);
+  assert.deepEqual((await clickVerify()).hints, ["trailing_newline_removed"]);
+
+  // Line endings: signed with CRLF, pasted with LF.
+  await sign({ scheme: "septiccycle", secret: "septiccycle-demo-secret", body: '{\n"event": "job.completed"\n}', eol: "crlf" });
+  assert.equal((await signToVerify()).code, "valid");
+  assert.equal(await page.inputValue("#verify-eol"), "crlf");
+  await page.selectOption("#verify-eol", "lf");
+  outcome = await clickVerify();
+  assert.equal(outcome.code, "no_matching_signature");
+  assert.deepEqual(outcome.hints, ["line_endings_changed"]);
+
+  // A timestamp in milliseconds.
+  await sign({ scheme: "standard-webhooks", secret, body: compact, timestamp: Date.now() });
+  outcome = await signToVerify();
+  assert.equal(outcome.code, "timestamp_too_new");
+  assert.deepEqual(outcome.hints, ["timestamp_in_milliseconds"]);
+  assert.match(await page.textContent("#verify-skew"), /years .* in the future/);
+
+  // A quoted header value (as some logs and JSON dumps show them).
+  await loadSample("github/push");
+  const signature = (await page.inputValue("#verify-headers")).match(/x-hub-signature-256: (\S+)/)[1];
+  await page.fill("#verify-headers", JSON.stringify({ "X-Hub-Signature-256": `"${signature}"`, "X-GitHub-Event": "push" }));
+  outcome = await clickVerify();
+  assert.equal(outcome.code, "malformed_header");
+  assert.deepEqual(outcome.hints, ["quoted_or_spaced_header"]);
+
+  // The wrong scheme chosen: the hint names the detected one and offers to switch.
+  await loadSample("stripe/payment_intent.succeeded");
+  await page.selectOption("#verify-scheme", "github");
+  outcome = await clickVerify();
+  assert.equal(outcome.code, "missing_header");
+  assert.deepEqual(outcome.hints, ["wrong_scheme"]);
+  await page.click('#verify-result .hint[data-code="wrong_scheme"] button');
+  assert.equal(await page.inputValue("#verify-scheme"), "stripe");
+  assert.equal((await status()).code, "valid");
+  assert.deepEqual(page.errors, []);
+});
+
+test("sign then verify round-trips for every scheme; curl and fetch reproduce the request byte for byte", async () => {
+  const secrets = Object.fromEntries(samples.map((sample) => [sample.scheme, sample.secret]));
+  const custom = JSON.stringify({
+    signatureHeader: "X-Signature", prefix: "sha256=", encoding: "base64", template: "{id}.{timestamp}.{body}",
+    idHeader: "X-Id", timestampHeader: "X-Timestamp", eventTypeHeader: "X-Event",
+  }, null, 2);
+  const schemes = [
+    "standard-webhooks", "svix", "septiccycle", "x-webhook-signature", "github", "stripe", "slack", "shopify", "custom",
+  ];
+  // Quotes of both kinds, shell and template expansions, a backslash, a tab, non-ASCII, a final newline.
+  const body = `{"text":"it's \\"quoted\\" $HOME \`id\` \${x} back\\\\slash\ttab ✓ ü 🚀"}\n`;
+  for (const scheme of schemes) {
+    const secret = scheme === "custom" ? "custom-demo-secret" : secrets[scheme];
+    const signed = await sign({
+      scheme, secret, body, eventType: "order.created", url: capture.url,
+      ...(scheme === "custom" && { custom }),
+    });
+    const outcome = await signToVerify();
+    assert.equal(outcome.code, "valid", `${scheme}: ${outcome.text}`);
+    if (scheme !== "custom") assert.match(await page.textContent("#verify-result .facts"), new RegExp(`Scheme${scheme} \\(detected`));
+    await reproduces(signed, { scheme: scheme === "custom" ? JSON.parse(custom) : scheme, secret, body });
+  }
+});
+
+test("curl and fetch snippets stay exact for bodies that need other quoting", async () => {
+  const secret = "septiccycle-demo-secret";
+  const bodies = [
+    ["lf", "@/etc/passwd is not read: the body starts with @\n'single' \"double\" \\n literal"],
+    ["crlf", '{\n"event": "job.completed",\n"note": "CRLF line breaks, a \'quote\' and a \\\\ backslash"\n}'],
+    ["lf", "control \u0001 and \u001b[31m escape bytes, DEL \u007f"],
+    ["lf", "a NUL \u0000 byte, % and \\ and ' in printf"],
+  ];
+  for (const [eol, text] of bodies) {
+    const signed = await sign({ scheme: "septiccycle", secret, body: text, eol, url: capture.url });
+    assert.equal((await signToVerify()).code, "valid", JSON.stringify(text));
+    await reproduces(signed, { scheme: "septiccycle", secret, body: eol === "crlf" ? text.replace(/\n/g, "\r\n") : text });
+  }
+});
+
+/** Runs the page's curl command (bash) and fetch snippet (Node) against the capture server. */
+async function reproduces(signed, { scheme, secret, body }) {
+  const verifier = new Webhook(secret, { scheme });
+  const expected = Buffer.from(body);
+  const check = (request, via) => {
+    assert.equal(request.method, "POST", via);
+    assert.ok(request.body.equals(expected), `${via}: sent ${JSON.stringify(request.body.toString())}`);
+    assert.equal(verifier.verify(request.body, request.headers).bytes.length, expected.length, via);
+    assert.equal(request.headers["content-type"], "application/json", via);
+  };
+  capture.received.length = 0;
+  await promisify(execFile)("bash", ["-c", signed.curl], {
+    timeout: 20_000,
+    env: { PATH: process.env.PATH, HOME: tmpdir(), NO_PROXY: "*", no_proxy: "*" },
+  });
+  assert.equal(capture.received.length, 1, "curl sent one request");
+  check(capture.received[0], "curl");
+  capture.received.length = 0;
+  const AsyncFunction = (async () => {}).constructor;
+  await new AsyncFunction(signed.fetch)();
+  assert.equal(capture.received.length, 1, "fetch sent one request");
+  check(capture.received[0], "fetch");
+}
+
+test("the URL fragment restores the scheme, body and headers, and never holds the secret", async () => {
+  const secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+  await loadSample("carecycle/customer.updated");
+  await page.selectOption("#verify-scheme", "svix");
+  await page.fill("#verify-tolerance", "600");
+  await page.click("#verify-share");
+  const url = page.url();
+  const fragment = new URL(url).hash;
+  assertNoSecret(fragment, secret);
+  const body = await page.inputValue("#verify-body");
+  const headers = await page.inputValue("#verify-headers");
+  assert.equal(new URLSearchParams(fragment.slice(1)).get("body"), body);
+
+  const shared = await openPage(url);
+  assert.equal(await shared.inputValue("#verify-body"), body);
+  assert.equal(await shared.inputValue("#verify-headers"), headers);
+  assert.equal(await shared.inputValue("#verify-scheme"), "svix");
+  assert.equal(await shared.inputValue("#verify-tolerance"), "600");
+  assert.equal(await shared.inputValue("#verify-secrets"), "");
+  assert.match(await shared.textContent("#verify-result"), /Enter the endpoint's secret/);
+  await shared.fill("#verify-secrets", secret);
+  assert.equal((await clickVerify(shared)).code, "valid");
+  assertNoSecret(new URL(shared.url()).hash, secret);
+
+  // The Sign view's state too, and never its secret (typed, or generated).
+  await sign({ scheme: "slack", secret: "slack-demo-signing-secret", body: '{"text":"hi"}', timestamp: 1700000000, id: "msg_x", eventType: "app_mention" }, shared);
+  assertNoSecret(new URL(shared.url()).hash, "slack-demo-signing-secret");
+  await shared.click("#sign-generate-secret");
+  const generated = await shared.inputValue("#sign-secret");
+  assert.match(generated, /^whsec_/);
+  await shared.click("#sign-share");
+  assertNoSecret(new URL(shared.url()).hash, generated);
+  const signUrl = shared.url();
+  await shared.close();
+  const restored = await openPage(signUrl);
+  assert.equal(await restored.getAttribute("#tab-sign", "aria-selected"), "true");
+  assert.equal(await restored.inputValue("#sign-scheme"), "slack");
+  assert.equal(await restored.inputValue("#sign-body"), '{"text":"hi"}');
+  assert.equal(await restored.inputValue("#sign-timestamp"), "1700000000");
+  assert.equal(await restored.inputValue("#sign-event"), "app_mention");
+  assert.equal(await restored.inputValue("#sign-secret"), "");
+  assert.deepEqual(restored.errors, []);
+  await restored.close();
+});
+
+function assertNoSecret(fragment, secret) {
+  const decoded = [...new URLSearchParams(fragment.slice(1)).values()].join("\n");
+  for (const form of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
+    assert.ok(!fragment.includes(form), `the fragment holds the secret: ${fragment}`);
+  }
+  assert.ok(!decoded.includes(secret), "the fragment's values hold the secret");
+}
+
+test("keyboard: every control is labelled; tabs move with the arrow keys; Ctrl+Enter runs the form", async () => {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll("input, select, textarea, button")]
+    .filter((control) => !control.closest("[hidden]") && !control.classList.contains("offscreen"))
+    .filter((control) => {
+      if (control.tagName === "BUTTON") return !(control.getAttribute("aria-label") || control.textContent.trim());
+      return control.labels.length === 0 && !control.getAttribute("aria-label");
+    })
+    .map((control) => control.id || control.outerHTML.slice(0, 80)));
+  assert.deepEqual(unlabelled, []);
+
+  await selectTab("verify");
+  await page.focus("#tab-verify");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.getAttribute("#tab-sign", "aria-selected"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-sign");
+  assert.equal(await page.isVisible("#panel-verify"), false);
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.getAttribute("#tab-verify", "aria-selected"), "true");
+
+  // A sample loads with Enter; Ctrl+Enter in a text area runs the form.
+  await page.focus('[data-sample="slack/event_callback"]');
+  await page.keyboard.press("Enter");
+  assert.equal((await status()).code, "valid");
+  await page.focus("#verify-secrets");
+  await page.keyboard.press("End");
+  await page.keyboard.type("x");
+  await page.keyboard.press("Control+Enter");
+  assert.equal((await status()).code, "no_matching_signature");
+});
+
+test("screenshots of the verify and sign views, desktop and phone width; nothing overflows a phone", async () => {
+  for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+    const view = await openPage(`${site.origin}/`, viewport);
+    // Verify: a SmartComply event whose body gained a trailing newline on the way.
+    await loadSample("smartcomply/test.submitted", view);
+    await view.fill("#verify-body", `${await view.inputValue("#verify-body")}\n`);
+    assert.equal((await clickVerify(view)).code, "no_matching_signature");
+    await screenshot(`verify-${name}`, view);
+    await loadSample("carecycle/customer.updated", view);
+    await screenshot(`verify-valid-${name}`, view);
+    await selectTab("sign", view);
+    await screenshot(`sign-${name}`, view);
+    const overflow = await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${name}: the page scrolls sideways by ${overflow} px`);
+    await selectTab("verify", view);
+    assert.equal(await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+    assert.deepEqual(view.errors, []);
+    await view.close();
+  }
+});
+
+test("serve.mjs serves the built site on 127.0.0.1 and prints its URL", async () => {
+  const child = spawn(process.execPath, [here("../playground/serve.mjs"), "0", "--dir", siteDir], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let output = "";
+      child.stdout.on("data", (chunk) => {
+        output += chunk;
+        const found = output.match(/http:\/\/127\.0\.0\.1:\d+\//);
+        if (found) resolve(found[0]);
+      });
+      child.once("exit", (code) => reject(new Error(`serve.mjs exited with ${code}: ${output}`)));
+    });
+    const index = await fetch(url);
+    assert.equal(index.status, 200);
+    assert.match(index.headers.get("content-type"), /^text\/html/);
+    assert.match(index.headers.get("content-security-policy"), /default-src 'none'/);
+    assert.match(await index.text(), /<link rel="icon" href="data:,">/);
+    const wasm = await fetch(new URL("hookseal/web/hookseal_bg.wasm", url));
+    assert.equal(wasm.headers.get("content-type"), "application/wasm");
+    assert.ok(WebAssembly.validate(new Uint8Array(await wasm.arrayBuffer())));
+    assert.equal((await fetch(new URL("samples.json", url))).status, 200);
+    assert.equal((await fetch(new URL("/%2e%2e/%2e%2e/package.json", url))).status, 404);
+    assert.equal((await fetch(url, { method: "POST" })).status, 405);
+  } finally {
+    child.kill();
+  }
+});
+
+test("the pages made no request outside their own origin", () => {
+  assert.ok(requests.length > 0);
+  assert.ok(requests.some((url) => url.endsWith("/hookseal/web/hookseal_bg.wasm")));
+  assert.deepEqual(requests.filter((url) => !url.startsWith(`${site.origin}/`)), []);
+});
