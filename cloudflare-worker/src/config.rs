@@ -1,0 +1,406 @@
+//! The Worker's configuration: `HOOKSEAL_ROUTES` (a JSON list of routes) and the secrets it
+//! names, checked as a whole before any request is served.
+//!
+//! Everything here is plain Rust (no JavaScript), so it is unit-tested natively.
+
+use std::fmt;
+
+use hookseal::{Scheme, Signer, Verifier, VerifyOptions};
+use serde::Deserialize;
+
+/// The `[vars]` binding holding the route list.
+pub const ROUTES_BINDING: &str = "HOOKSEAL_ROUTES";
+/// The secret binding holding the Standard Webhooks secret forwarded requests are signed with.
+pub const SIGNING_SECRET_BINDING: &str = "ORIGIN_SIGNING_SECRET";
+/// The default largest body accepted, in bytes (1 MiB).
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The default deduplication window, in seconds (one day).
+pub const DEFAULT_DEDUPE_SECONDS: u64 = 86_400;
+/// The default time the origin has to answer, in milliseconds.
+pub const DEFAULT_ORIGIN_TIMEOUT_MS: u64 = 10_000;
+/// The longest origin timeout accepted, in milliseconds (a Worker's request may not wait longer
+/// than its sender does anyway; the shortest vendor timeout is 10 s).
+pub const MAX_ORIGIN_TIMEOUT_MS: u64 = 60_000;
+
+/// One route as `HOOKSEAL_ROUTES` writes it (camelCase keys).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RouteDescription {
+    path: String,
+    /// A built-in scheme id or a custom scheme object; read by the core after the route is known,
+    /// so that its errors name the route.
+    scheme: serde_json::Value,
+    secrets: Vec<String>,
+    origin: String,
+    #[serde(default)]
+    tolerance_seconds: Option<u64>,
+    #[serde(default)]
+    max_body_bytes: Option<usize>,
+    #[serde(default)]
+    dedupe_seconds: Option<u64>,
+    #[serde(default)]
+    origin_timeout_ms: Option<u64>,
+}
+
+/// A checked route, ready to verify and forward.
+#[derive(Debug)]
+pub struct Route {
+    /// The exact path the route answers on, such as `/hooks/github`.
+    pub path: String,
+    /// The scheme's id (`custom` for a custom scheme).
+    pub scheme_id: &'static str,
+    /// The verifier holding the route's secrets.
+    pub verifier: Verifier,
+    /// The origin URL every verified message is forwarded to.
+    pub origin: String,
+    /// The largest body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// How long a forwarded message is remembered, in seconds; 0 turns deduplication off.
+    pub dedupe_seconds: u64,
+    /// How long the origin has to answer, in milliseconds.
+    pub origin_timeout_ms: u64,
+}
+
+impl Route {
+    /// The route's scheme.
+    pub fn scheme(&self) -> &Scheme {
+        self.verifier.scheme()
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug)]
+pub struct Config {
+    /// The routes, in the order configured.
+    pub routes: Vec<Route>,
+    /// Signs every forwarded request (Standard Webhooks).
+    pub signer: Signer,
+}
+
+/// Why the configuration is unusable. The message names the problem (a binding, a route, a field)
+/// and never contains a secret's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn problem(message: impl Into<String>) -> ConfigError {
+    ConfigError(message.into())
+}
+
+impl Config {
+    /// Reads and checks the configuration: `routes_json` is the value of `HOOKSEAL_ROUTES` (or
+    /// `None` when the binding is missing), `secret` looks up a secret binding by name.
+    pub fn load(
+        routes_json: Option<&str>,
+        secret: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let routes_json = routes_json
+            .ok_or_else(|| problem(format!("{ROUTES_BINDING} is not set")))?
+            .trim();
+        if routes_json.is_empty() {
+            return Err(problem(format!("{ROUTES_BINDING} is empty")));
+        }
+        let descriptions: Vec<RouteDescription> =
+            serde_json::from_str(routes_json).map_err(|error| {
+                problem(format!(
+                    "{ROUTES_BINDING} is not a valid route list: {error}"
+                ))
+            })?;
+        if descriptions.is_empty() {
+            return Err(problem(format!("{ROUTES_BINDING} lists no routes")));
+        }
+        let signing_secret = secret(SIGNING_SECRET_BINDING)
+            .ok_or_else(|| problem(format!("secret {SIGNING_SECRET_BINDING} is not set")))?;
+        let signer = Signer::new(Scheme::StandardWebhooks, signing_secret.as_str()).map_err(|error| {
+            problem(format!(
+                "secret {SIGNING_SECRET_BINDING} is not a Standard Webhooks secret (whsec_ + base64): {error}"
+            ))
+        })?;
+        let mut routes: Vec<Route> = Vec::with_capacity(descriptions.len());
+        for description in descriptions {
+            let route = check_route(description, &secret)?;
+            if routes.iter().any(|other| other.path == route.path) {
+                return Err(problem(format!("route {} is configured twice", route.path)));
+            }
+            routes.push(route);
+        }
+        Ok(Config { routes, signer })
+    }
+
+    /// The route answering on `path`, if any.
+    pub fn route(&self, path: &str) -> Option<&Route> {
+        self.routes.iter().find(|route| route.path == path)
+    }
+}
+
+fn check_route(
+    description: RouteDescription,
+    secret: &impl Fn(&str) -> Option<String>,
+) -> Result<Route, ConfigError> {
+    let RouteDescription {
+        path,
+        scheme,
+        secrets,
+        origin,
+        tolerance_seconds,
+        max_body_bytes,
+        dedupe_seconds,
+        origin_timeout_ms,
+    } = description;
+    let valid_path = path.len() > 1
+        && path.starts_with('/')
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"?#%".contains(&b));
+    if !valid_path {
+        return Err(problem(format!(
+            "route path {path:?} must start with / and be more than / (no query, fragment or escapes)"
+        )));
+    }
+    let at = |message: String| problem(format!("route {path}: {message}"));
+    let scheme = Scheme::deserialize(scheme).map_err(|error| at(error.to_string()))?;
+    if secrets.is_empty() {
+        return Err(at("secrets lists no secret binding".into()));
+    }
+    let mut values = Vec::with_capacity(secrets.len());
+    for name in &secrets {
+        let value = secret(name).ok_or_else(|| at(format!("secret binding {name} is not set")))?;
+        // Checked one by one so that the error names the binding at fault.
+        Verifier::new(scheme.clone(), [value.as_str()])
+            .map_err(|error| at(format!("secret binding {name}: {error}")))?;
+        values.push(value);
+    }
+    let verifier = Verifier::with_options(
+        scheme,
+        values.iter().map(String::as_str),
+        VerifyOptions { tolerance_seconds },
+    )
+    .map_err(|error| at(error.to_string()))?;
+    let origin = check_origin(&origin).map_err(at)?;
+    let max_body_bytes = max_body_bytes.unwrap_or(DEFAULT_MAX_BODY_BYTES);
+    if max_body_bytes == 0 {
+        return Err(at("maxBodyBytes must be at least 1".into()));
+    }
+    let origin_timeout_ms = origin_timeout_ms.unwrap_or(DEFAULT_ORIGIN_TIMEOUT_MS);
+    if !(1..=MAX_ORIGIN_TIMEOUT_MS).contains(&origin_timeout_ms) {
+        return Err(at(format!(
+            "originTimeoutMs must be between 1 and {MAX_ORIGIN_TIMEOUT_MS}"
+        )));
+    }
+    Ok(Route {
+        scheme_id: verifier.scheme().id(),
+        path,
+        verifier,
+        origin,
+        max_body_bytes,
+        dedupe_seconds: dedupe_seconds.unwrap_or(DEFAULT_DEDUPE_SECONDS),
+        origin_timeout_ms,
+    })
+}
+
+/// An absolute `http://` or `https://` URL with a host (ASCII: an internationalized host name is
+/// given in its `xn--` form), without credentials or a fragment. Checked here without a URL parser
+/// (which would add its Unicode tables to the bundle); the runtime parses it when sending.
+fn check_origin(origin: &str) -> Result<String, String> {
+    let bad = |why: &str| Err(format!("origin {origin:?} is not a usable URL: {why}"));
+    let Some(rest) = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+    else {
+        return bad("it must start with https:// or http://");
+    };
+    if !origin.bytes().all(|b| b.is_ascii_graphic()) {
+        return bad("it must be ASCII without spaces");
+    }
+    if origin.contains('#') {
+        return bad("it must not have a fragment");
+    }
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return bad("it must not carry credentials");
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, _)) if !host.ends_with(']') && host.contains(':') => (authority, None),
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let host_ok = if let Some(ip6) = host.strip_prefix('[') {
+        ip6.strip_suffix(']').is_some_and(|inner| {
+            !inner.is_empty()
+                && inner
+                    .bytes()
+                    .all(|b| b.is_ascii_hexdigit() || b":.".contains(&b))
+        })
+    } else {
+        !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+    };
+    if !host_ok {
+        return bad("it has no valid host");
+    }
+    if port.is_some_and(|port| port.parse::<u16>().is_err()) {
+        return bad("its port is not a number up to 65535");
+    }
+    Ok(origin.to_string())
+}
+
+#[cfg(test)]
+#[allow(clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    const SIGNING: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    fn secrets(name: &str) -> Option<String> {
+        match name {
+            "ORIGIN_SIGNING_SECRET" => Some(SIGNING.into()),
+            "GITHUB_SECRET" => Some("It's a Secret to Everybody".into()),
+            "GITHUB_SECRET_OLD" => Some("old secret".into()),
+            "SVIX_SECRET" => Some("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD".into()),
+            "NOT_BASE64" => Some("whsec_***".into()),
+            _ => None,
+        }
+    }
+
+    fn load(json: &str) -> Result<Config, ConfigError> {
+        Config::load(Some(json), secrets)
+    }
+
+    fn error(json: &str) -> String {
+        load(json).expect_err("configuration must be refused").0
+    }
+
+    #[test]
+    fn reads_routes_with_defaults_and_options() {
+        let config = load(
+            r#"[
+              {"path": "/hooks/github", "scheme": "github",
+               "secrets": ["GITHUB_SECRET", "GITHUB_SECRET_OLD"], "origin": "http://127.0.0.1:8080/in"},
+              {"path": "/hooks/custom", "scheme": {"signatureHeader": "X-Sig", "prefix": "sha256="},
+               "secrets": ["GITHUB_SECRET"], "origin": "https://example.com/",
+               "toleranceSeconds": 60, "maxBodyBytes": 10, "dedupeSeconds": 0, "originTimeoutMs": 500}
+            ]"#,
+        )
+        .expect("valid configuration");
+        let github = config.route("/hooks/github").expect("route");
+        assert_eq!(github.scheme_id, "github");
+        assert_eq!(github.max_body_bytes, DEFAULT_MAX_BODY_BYTES);
+        assert_eq!(github.dedupe_seconds, DEFAULT_DEDUPE_SECONDS);
+        assert_eq!(github.origin_timeout_ms, DEFAULT_ORIGIN_TIMEOUT_MS);
+        assert_eq!(github.origin, "http://127.0.0.1:8080/in");
+        let custom = config.route("/hooks/custom").expect("route");
+        assert_eq!(custom.scheme_id, "custom");
+        assert_eq!(custom.verifier.tolerance_seconds(), 60);
+        assert_eq!(
+            (
+                custom.max_body_bytes,
+                custom.dedupe_seconds,
+                custom.origin_timeout_ms
+            ),
+            (10, 0, 500)
+        );
+        assert!(config.route("/hooks/other").is_none());
+    }
+
+    #[test]
+    fn names_each_problem_and_never_a_secret() {
+        let route = |fields: &str| {
+            format!(
+                r#"[{{"path": "/h", "scheme": "svix", "secrets": ["SVIX_SECRET"], "origin": "http://127.0.0.1/"{fields}}}]"#
+            )
+        };
+        assert!(load(&route("")).is_ok());
+        for origin in [
+            "https://example.com",
+            "http://127.0.0.1:8787/hooks?x=1",
+            "http://[::1]:80/",
+            "https://xn--bcher-kva.example/in",
+        ] {
+            let config = load(&route("").replace("http://127.0.0.1/", origin)).expect(origin);
+            assert_eq!(config.routes[0].origin, origin);
+        }
+        assert_eq!(
+            Config::load(None, secrets).expect_err("missing").0,
+            "HOOKSEAL_ROUTES is not set"
+        );
+        assert!(error("[").starts_with("HOOKSEAL_ROUTES is not a valid route list"));
+        assert!(error("{}").starts_with("HOOKSEAL_ROUTES is not a valid route list"));
+        assert_eq!(error("[]"), "HOOKSEAL_ROUTES lists no routes");
+        assert!(error(&route(r#", "secret": "x""#)).contains("unknown field `secret`"));
+        let unknown = error(&route("").replace("\"svix\"", "\"svixx\""));
+        assert!(unknown.starts_with("route /h: invalid scheme"), "{unknown}");
+        let custom = error(&route("").replace(
+            "\"svix\"",
+            r#"{"signatureHeader": "X-Sig", "template": "{id}.{body}"}"#,
+        ));
+        assert!(custom.contains("idHeader"), "{custom}");
+        let missing = error(&route("").replace("SVIX_SECRET", "NOPE"));
+        assert_eq!(missing, "route /h: secret binding NOPE is not set");
+        let bad = error(&route("").replace("SVIX_SECRET", "NOT_BASE64"));
+        assert!(
+            bad.starts_with("route /h: secret binding NOT_BASE64: invalid secret"),
+            "{bad}"
+        );
+        assert!(!bad.contains("***"));
+        assert!(
+            error(&route("").replace("\"SVIX_SECRET\"", "")).contains("secrets lists no secret")
+        );
+        for origin in [
+            "not a url",
+            "ftp://example.com/",
+            "http://user:pw@example.com/",
+            "http://h/#f",
+        ] {
+            let message = error(&route("").replace("http://127.0.0.1/", origin));
+            assert!(message.starts_with("route /h: origin"), "{message}");
+        }
+        assert!(error(&route(r#", "maxBodyBytes": 0"#)).contains("maxBodyBytes"));
+        assert!(error(&route(r#", "originTimeoutMs": 0"#)).contains("originTimeoutMs"));
+        assert!(error(&route(r#", "toleranceSeconds": -1"#)).contains("valid route list"));
+        for path in ["/", "h", "/a?b", "/a b"] {
+            let message = error(&route("").replace("\"/h\"", &format!("{path:?}")));
+            assert!(message.starts_with("route path"), "{message}");
+        }
+        let twice = format!(
+            "[{}, {}]",
+            route("").trim_matches(['[', ']']),
+            route("").trim_matches(['[', ']'])
+        );
+        assert_eq!(error(&twice), "route /h is configured twice");
+    }
+
+    #[test]
+    fn needs_a_standard_webhooks_signing_secret() {
+        let json = r#"[{"path": "/h", "scheme": "github", "secrets": ["GITHUB_SECRET"], "origin": "http://127.0.0.1/"}]"#;
+        let without = Config::load(Some(json), |name| {
+            (name != SIGNING_SECRET_BINDING)
+                .then(|| secrets(name))
+                .flatten()
+        });
+        assert_eq!(
+            without.expect_err("no signing secret").0,
+            "secret ORIGIN_SIGNING_SECRET is not set"
+        );
+        let not_whsec = Config::load(Some(json), |name| {
+            if name == SIGNING_SECRET_BINDING {
+                Some("plain text!".into())
+            } else {
+                secrets(name)
+            }
+        });
+        let message = not_whsec.expect_err("bad signing secret").0;
+        assert!(
+            message.starts_with("secret ORIGIN_SIGNING_SECRET is not a Standard Webhooks secret")
+        );
+        assert!(!message.contains("plain text"));
+    }
+}

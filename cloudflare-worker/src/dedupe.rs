@@ -1,0 +1,463 @@
+//! Deduplication: Durable Objects remember, per route and message id, whether a message is being
+//! forwarded right now or was forwarded already.
+//!
+//! Each route's messages are spread over [`SHARDS`] Durable Objects by a hash of the message id,
+//! so that a few warm objects serve all deliveries (a new object per message would cost each
+//! delivery an object's creation). Each object keeps one SQLite row per message and an alarm that
+//! deletes the rows whose time is up.
+//!
+//! The states and their changes ([`apply`]) are plain Rust and unit-tested natively; the Durable
+//! Object ([`HooksealDedupe`]) only reads and writes rows, and [`ask`] is the Worker's side.
+//!
+//! - `claim` before forwarding: `claimed` (go ahead; the claim is a lease that expires after the
+//!   origin timeout and a margin, so a Worker that dies mid-forward does not block retries),
+//!   `duplicate` (forwarded already, within the dedupe window: answer 200 and do nothing) or
+//!   `in_flight` (another delivery of the same message is being forwarded right now).
+//! - `delivered` after the origin's 2xx: remembered until the window ends.
+//! - `failed` after any other outcome: the claim is dropped, so the sender's retry forwards again.
+
+use serde::{Deserialize, Serialize};
+
+/// The Durable Object binding name in `wrangler.toml`.
+pub const BINDING: &str = "HOOKSEAL_DEDUPE";
+/// The margin added to the origin timeout to make a claim's lease, in milliseconds.
+pub const LEASE_MARGIN_MS: u64 = 5_000;
+/// How many Durable Objects share one route's messages.
+pub const SHARDS: u8 = 16;
+/// The shortest time between two sweeps of expired rows, in milliseconds.
+pub const SWEEP_INTERVAL_MS: u64 = 60_000;
+
+/// Where a message stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being forwarded, until the lease ends.
+    InFlight,
+    /// Forwarded; duplicates are absorbed until the window ends.
+    Delivered,
+}
+
+/// What the Durable Object stores.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// The message's status.
+    pub status: Status,
+    /// When the status lapses, in Unix milliseconds.
+    pub until_ms: u64,
+    /// The claim's token: only its holder's failure drops an in-flight claim.
+    pub token: String,
+}
+
+/// A request to the Durable Object.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Command {
+    /// About to forward: may this delivery go ahead?
+    Claim {
+        /// Identifies this delivery's claim.
+        token: String,
+        /// How long the claim holds, in milliseconds.
+        lease_ms: u64,
+    },
+    /// The origin took the message.
+    Delivered {
+        /// The claim's token.
+        token: String,
+        /// How long duplicates are absorbed, in seconds.
+        keep_seconds: u64,
+    },
+    /// The forward failed: let the next delivery try again.
+    Failed {
+        /// The claim's token.
+        token: String,
+    },
+}
+
+/// The Durable Object's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    /// Go ahead and forward.
+    Claimed,
+    /// Forwarded already: absorb this delivery.
+    Duplicate,
+    /// Being forwarded by another delivery right now.
+    InFlight,
+    /// Noted.
+    Recorded,
+}
+
+/// A request to the Durable Object: a command about message `id`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// The message id.
+    pub id: String,
+    /// What to do.
+    #[serde(flatten)]
+    pub command: Command,
+}
+
+/// What happens to the stored record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Leave it as it is.
+    Keep,
+    /// Store this record (and wake up when it lapses).
+    Put(Record),
+    /// Forget the message.
+    Delete,
+}
+
+/// The state machine: the stored record and a command at time `now_ms` give the change to make
+/// and the answer.
+pub fn apply(record: Option<&Record>, command: &Command, now_ms: u64) -> (Change, Reply) {
+    let live = record.filter(|record| record.until_ms > now_ms);
+    match command {
+        Command::Claim { token, lease_ms } => match live.map(|record| record.status) {
+            Some(Status::Delivered) => (Change::Keep, Reply::Duplicate),
+            Some(Status::InFlight) => (Change::Keep, Reply::InFlight),
+            None => (
+                Change::Put(Record {
+                    status: Status::InFlight,
+                    until_ms: now_ms.saturating_add(*lease_ms),
+                    token: token.clone(),
+                }),
+                Reply::Claimed,
+            ),
+        },
+        Command::Delivered {
+            token,
+            keep_seconds,
+        } => (
+            Change::Put(Record {
+                status: Status::Delivered,
+                until_ms: now_ms.saturating_add(keep_seconds.saturating_mul(1000)),
+                token: token.clone(),
+            }),
+            Reply::Recorded,
+        ),
+        Command::Failed { token } => match record {
+            Some(record) if record.status == Status::InFlight && record.token == *token => {
+                (Change::Delete, Reply::Recorded)
+            }
+            _ => (Change::Keep, Reply::Recorded),
+        },
+    }
+}
+
+pub use object::HooksealDedupe;
+
+/// The Durable Object class (its glue code, generated by `#[durable_object]`, has no docs).
+#[allow(missing_docs)]
+mod object {
+    use std::cell::Cell;
+
+    use serde::Deserialize;
+    use worker::SqlStorageValue;
+
+    use super::{Change, Envelope, Record, SWEEP_INTERVAL_MS, Status, apply, now_ms};
+
+    #[derive(Deserialize)]
+    struct Row {
+        status: String,
+        until_ms: f64,
+        token: String,
+    }
+
+    #[derive(Deserialize)]
+    struct Next {
+        next: Option<f64>,
+    }
+
+    /// One shard of a route's dedupe records: a SQLite table of messages.
+    #[worker::durable_object]
+    pub struct HooksealDedupe {
+        state: worker::State,
+        schema_ready: Cell<bool>,
+        /// Whether a sweep alarm is known to be set (`None`: not checked yet).
+        alarm_set: Cell<Option<bool>>,
+    }
+
+    impl worker::DurableObject for HooksealDedupe {
+        fn new(state: worker::State, _env: worker::Env) -> Self {
+            HooksealDedupe {
+                state,
+                schema_ready: Cell::new(false),
+                alarm_set: Cell::new(None),
+            }
+        }
+
+        async fn fetch(&self, mut request: worker::Request) -> worker::Result<worker::Response> {
+            let Envelope { id, command } = request.json().await?;
+            let sql = self.sql()?;
+            // No await between reading and writing the row: one command at a time per message.
+            let now = now_ms();
+            let rows: Vec<Row> = sql
+                .exec(
+                    "SELECT status, until_ms, token FROM messages WHERE id = ?",
+                    vec![SqlStorageValue::from(id.as_str())],
+                )?
+                .to_array()?;
+            let record = rows.into_iter().next().map(|row| Record {
+                status: if row.status == "delivered" {
+                    Status::Delivered
+                } else {
+                    Status::InFlight
+                },
+                until_ms: millis(row.until_ms),
+                token: row.token,
+            });
+            let (change, reply) = apply(record.as_ref(), &command, now);
+            match change {
+                Change::Keep => {}
+                Change::Put(record) => {
+                    let status = match record.status {
+                        Status::InFlight => "in_flight",
+                        Status::Delivered => "delivered",
+                    };
+                    run(
+                        &sql,
+                        "INSERT OR REPLACE INTO messages (id, status, until_ms, token) VALUES (?, ?, ?, ?)",
+                        vec![
+                            id.as_str().into(),
+                            status.into(),
+                            SqlStorageValue::try_from_i64(as_i64(record.until_ms))?,
+                            record.token.into(),
+                        ],
+                    )?;
+                    self.ensure_alarm(record.until_ms).await?;
+                }
+                Change::Delete => {
+                    run(
+                        &sql,
+                        "DELETE FROM messages WHERE id = ?",
+                        vec![id.as_str().into()],
+                    )?;
+                }
+            }
+            worker::Response::from_json(&reply)
+        }
+
+        async fn alarm(&self) -> worker::Result<worker::Response> {
+            let sql = self.sql()?;
+            let now = now_ms();
+            run(
+                &sql,
+                "DELETE FROM messages WHERE until_ms <= ?",
+                vec![SqlStorageValue::try_from_i64(as_i64(now))?],
+            )?;
+            let next: Vec<Next> = sql
+                .exec("SELECT MIN(until_ms) AS next FROM messages", None)?
+                .to_array()?;
+            self.alarm_set.set(Some(false));
+            if let Some(next) = next.into_iter().next().and_then(|row| row.next) {
+                let at = millis(next).max(now + SWEEP_INTERVAL_MS);
+                self.state.storage().set_alarm(as_i64(at)).await?;
+                self.alarm_set.set(Some(true));
+            }
+            worker::Response::empty()
+        }
+    }
+
+    impl HooksealDedupe {
+        fn sql(&self) -> worker::Result<worker::SqlStorage> {
+            let sql = self.state.storage().sql();
+            if !self.schema_ready.get() {
+                run(
+                    &sql,
+                    "CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, status TEXT NOT NULL, \
+                     until_ms INTEGER NOT NULL, token TEXT NOT NULL)",
+                    None,
+                )?;
+                run(
+                    &sql,
+                    "CREATE INDEX IF NOT EXISTS messages_until ON messages (until_ms)",
+                    None,
+                )?;
+                self.schema_ready.set(true);
+            }
+            Ok(sql)
+        }
+
+        /// Makes sure a sweep is scheduled once rows exist: at the first row's expiry at the
+        /// earliest, then at most every [`SWEEP_INTERVAL_MS`].
+        async fn ensure_alarm(&self, until_ms: u64) -> worker::Result<()> {
+            let storage = self.state.storage();
+            let set = match self.alarm_set.get() {
+                Some(set) => set,
+                None => storage.get_alarm().await?.is_some(),
+            };
+            if !set {
+                storage.set_alarm(as_i64(until_ms)).await?;
+            }
+            self.alarm_set.set(Some(true));
+            Ok(())
+        }
+    }
+
+    fn run(
+        sql: &worker::SqlStorage,
+        query: &str,
+        bindings: impl Into<Option<Vec<SqlStorageValue>>>,
+    ) -> worker::Result<()> {
+        sql.exec(query, bindings)?
+            .to_array::<serde::de::IgnoredAny>()
+            .map(|_| ())
+    }
+
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    fn millis(value: f64) -> u64 {
+        value.max(0.0) as u64
+    }
+
+    fn as_i64(value: u64) -> i64 {
+        i64::try_from(value).unwrap_or(i64::MAX)
+    }
+}
+
+/// The current time in Unix milliseconds.
+pub fn now_ms() -> u64 {
+    worker::Date::now().as_millis()
+}
+
+/// The name of the Durable Object holding message `id` of route `route`: one of the route's
+/// [`SHARDS`], chosen by the first byte of SHA-256 of the id.
+pub fn shard_name(route: &str, id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let first = Sha256::digest(id.as_bytes())
+        .first()
+        .copied()
+        .unwrap_or_default();
+    format!("{route}#{:02x}", first % SHARDS)
+}
+
+/// Sends `command` about message `id` on route `route` to the Durable Object holding it.
+pub async fn ask(
+    namespace: &worker::ObjectNamespace,
+    route: &str,
+    id: &str,
+    command: Command,
+) -> worker::Result<Reply> {
+    let stub = namespace.get_by_name(&shard_name(route, id))?;
+    let envelope = Envelope {
+        id: id.to_string(),
+        command,
+    };
+    let mut init = worker::RequestInit::new();
+    init.with_method(worker::Method::Post)
+        .with_body(Some(serde_json::to_string(&envelope)?.into()));
+    let request = worker::Request::new_with_init("https://dedupe.hookseal.invalid/", &init)?;
+    let mut response = stub.fetch_with_request(request).await?;
+    if response.status_code() != 200 {
+        return Err(worker::Error::RustError(format!(
+            "dedupe answered {}",
+            response.status_code()
+        )));
+    }
+    response.json().await
+}
+
+#[cfg(test)]
+#[allow(clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn claim(token: &str) -> Command {
+        Command::Claim {
+            token: token.into(),
+            lease_ms: 1_000,
+        }
+    }
+
+    fn stored(change: Change) -> Record {
+        match change {
+            Change::Put(record) => record,
+            other => panic!("expected a record, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_delivered_message_is_a_duplicate_until_the_window_ends() {
+        let (change, reply) = apply(None, &claim("a"), 10_000);
+        assert_eq!(reply, Reply::Claimed);
+        let in_flight = stored(change);
+        assert_eq!(
+            (in_flight.status, in_flight.until_ms),
+            (Status::InFlight, 11_000)
+        );
+        assert_eq!(
+            apply(Some(&in_flight), &claim("b"), 10_500),
+            (Change::Keep, Reply::InFlight)
+        );
+        let delivered = Command::Delivered {
+            token: "a".into(),
+            keep_seconds: 60,
+        };
+        let (change, reply) = apply(Some(&in_flight), &delivered, 10_600);
+        assert_eq!(reply, Reply::Recorded);
+        let done = stored(change);
+        assert_eq!((done.status, done.until_ms), (Status::Delivered, 70_600));
+        assert_eq!(
+            apply(Some(&done), &claim("c"), 70_599),
+            (Change::Keep, Reply::Duplicate)
+        );
+        // A late failure report of an old claim does not undo a delivery.
+        let failed = Command::Failed { token: "a".into() };
+        assert_eq!(
+            apply(Some(&done), &failed, 20_000),
+            (Change::Keep, Reply::Recorded)
+        );
+        // After the window the message is new again.
+        let (_, reply) = apply(Some(&done), &claim("d"), 70_600);
+        assert_eq!(reply, Reply::Claimed);
+    }
+
+    #[test]
+    fn a_failed_forward_lets_the_next_delivery_through() {
+        let in_flight = stored(apply(None, &claim("a"), 0).0);
+        let other = Command::Failed { token: "b".into() };
+        assert_eq!(
+            apply(Some(&in_flight), &other, 1),
+            (Change::Keep, Reply::Recorded)
+        );
+        let mine = Command::Failed { token: "a".into() };
+        assert_eq!(
+            apply(Some(&in_flight), &mine, 1),
+            (Change::Delete, Reply::Recorded)
+        );
+        // A claim whose holder vanished lapses with its lease.
+        let (_, reply) = apply(Some(&in_flight), &claim("c"), 1_000);
+        assert_eq!(reply, Reply::Claimed);
+    }
+
+    #[test]
+    fn commands_travel_as_json() {
+        let envelope = Envelope {
+            id: "msg_1".into(),
+            command: claim("t"),
+        };
+        let json = serde_json::to_string(&envelope).expect("json");
+        assert_eq!(
+            json,
+            r#"{"id":"msg_1","op":"claim","token":"t","lease_ms":1000}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Envelope>(&json).expect("parse"),
+            envelope
+        );
+        assert_eq!(
+            serde_json::to_string(&Reply::InFlight).expect("json"),
+            "\"in_flight\""
+        );
+    }
+
+    #[test]
+    fn messages_spread_over_the_shards_of_their_route() {
+        let names: std::collections::BTreeSet<String> = (0..200)
+            .map(|i| shard_name("/hooks/x", &format!("msg_{i}")))
+            .collect();
+        assert_eq!(names.len(), usize::from(SHARDS));
+        assert!(names.iter().all(|name| name.starts_with("/hooks/x#")));
+        assert_eq!(shard_name("/a", "msg_1"), shard_name("/a", "msg_1"));
+    }
+}

@@ -1,0 +1,194 @@
+//! The Worker's answers and its structured log line.
+
+use serde::Serialize;
+use worker::Response;
+
+use crate::config::{Config, Route};
+use crate::forward::Attempt;
+
+/// A JSON answer with `status`.
+pub fn json(status: u16, value: &impl Serialize) -> worker::Result<Response> {
+    Ok(Response::from_json(value)?.with_status(status))
+}
+
+/// `{"error": code}` with `status`.
+pub fn error(status: u16, code: &str) -> worker::Result<Response> {
+    json(status, &serde_json::json!({ "error": code }))
+}
+
+/// 405 with the `Allow` header.
+pub fn method_not_allowed(allow: &str) -> worker::Result<Response> {
+    let response = error(405, "method_not_allowed")?;
+    response.headers().set("allow", allow)?;
+    Ok(response)
+}
+
+/// 200 for a message the origin has (`forwarded` now, or a `duplicate` of one it had).
+pub fn accepted(outcome: &str, id: &str) -> worker::Result<Response> {
+    json(200, &serde_json::json!({ "outcome": outcome, "id": id }))
+}
+
+/// 409 while another delivery of the same message is being forwarded: the sender retries later.
+pub fn in_flight() -> worker::Result<Response> {
+    let response = error(409, "in_flight")?;
+    response.headers().set("retry-after", "10")?;
+    Ok(response)
+}
+
+/// 502 for a forward that failed: the sender retries.
+pub fn bad_gateway(attempt: &Attempt) -> worker::Result<Response> {
+    let mut body = serde_json::json!({ "error": attempt.code() });
+    if let (Some(status), Some(object)) = (attempt.status(), body.as_object_mut()) {
+        object.insert("originStatus".into(), status.into());
+    }
+    json(502, &body)
+}
+
+/// The health document: the routes and their schemes, nothing else (no secrets, no origins).
+pub fn health_document(config: &Config) -> serde_json::Value {
+    let routes: Vec<_> = config
+        .routes
+        .iter()
+        .map(|route| serde_json::json!({ "path": route.path, "scheme": route.scheme_id }))
+        .collect();
+    serde_json::json!({ "service": "hookseal-worker", "ok": true, "routes": routes })
+}
+
+/// `GET /`.
+pub fn health(config: &Config) -> worker::Result<Response> {
+    json(200, &health_document(config))
+}
+
+/// One JSON log line per request: route, scheme, outcome code, origin status, duration, message
+/// id, and a short detail for failures. Never a secret, a signature or a body.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Log {
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    route: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme: Option<&'static str>,
+    outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin_status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dedupe_error: Option<String>,
+    duration_ms: u64,
+}
+
+impl Log {
+    /// The log line of a request for `path`.
+    pub fn new(path: String) -> Log {
+        Log {
+            path,
+            outcome: "error",
+            ..Log::default()
+        }
+    }
+
+    /// The request matched `route`.
+    pub fn route(&mut self, route: &Route) -> &mut Log {
+        self.route = Some(route.path.clone());
+        self.scheme = Some(route.scheme_id);
+        self
+    }
+
+    /// The request's outcome code.
+    pub fn outcome(&mut self, code: &'static str) -> &mut Log {
+        self.outcome = code;
+        self
+    }
+
+    /// Why it failed, in a few words (a core error message names headers, never secrets).
+    pub fn detail(&mut self, detail: &str) -> &mut Log {
+        self.detail = Some(detail.to_string());
+        self
+    }
+
+    /// The verified message's id.
+    pub fn message(&mut self, id: &str) -> &mut Log {
+        self.message_id = Some(id.to_string());
+        self
+    }
+
+    /// The forward's outcome.
+    pub fn attempt(&mut self, attempt: &Attempt) -> &mut Log {
+        self.outcome = attempt.code();
+        self.origin_status = attempt.status();
+        if let Attempt::Unreachable { error } = attempt {
+            self.detail = Some(error.clone());
+        }
+        self
+    }
+
+    /// The dedupe store failed; the message is forwarded anyway.
+    pub fn dedupe_error(&mut self, error: &str) -> &mut Log {
+        self.dedupe_error = Some(error.to_string());
+        self
+    }
+
+    /// The log line as JSON, with the request's duration.
+    pub fn line(&mut self, duration_ms: u64) -> String {
+        self.duration_ms = duration_ms;
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Writes the log line (to the console: `wrangler tail`, Workers Logs).
+    pub fn finish(&mut self, duration_ms: u64) {
+        let line = self.line(duration_ms);
+        worker::console_log!("{line}");
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_lines_are_json_without_empty_fields() {
+        let mut log = Log::new("/hooks/x".into());
+        log.outcome("no_matching_signature")
+            .detail("no matching signature");
+        assert_eq!(
+            log.line(3),
+            r#"{"path":"/hooks/x","outcome":"no_matching_signature","detail":"no matching signature","durationMs":3}"#
+        );
+        let mut log = Log::new("/".into());
+        log.attempt(&Attempt::Refused {
+            status: 500,
+            retry_after: None,
+        });
+        assert_eq!(
+            log.line(0),
+            r#"{"path":"/","outcome":"origin_error","originStatus":500,"durationMs":0}"#
+        );
+    }
+
+    #[test]
+    fn health_names_routes_and_schemes_only() {
+        let config = Config::load(
+            Some(
+                r#"[{"path": "/h", "scheme": "slack", "secrets": ["S"], "origin": "http://127.0.0.1:1/secret-path"}]"#,
+            ),
+            |name| {
+                Some(if name == "S" {
+                    "slack-secret".into()
+                } else {
+                    "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into()
+                })
+            },
+        )
+        .expect("configuration");
+        let document = health_document(&config).to_string();
+        assert_eq!(
+            document,
+            r#"{"ok":true,"routes":[{"path":"/h","scheme":"slack"}],"service":"hookseal-worker"}"#
+        );
+    }
+}

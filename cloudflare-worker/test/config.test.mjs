@@ -1,0 +1,133 @@
+// Invalid configuration answers 500 with a JSON error naming the problem, is logged, and never
+// forwards anything; a valid configuration may also come as a TOML table (a JSON object binding).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { startOrigin } from "./support/origin.mjs";
+import { fixture, sign } from "./support/sign.mjs";
+import { ORIGIN_SIGNING_SECRET, bindings, post, startWorkers } from "./support/worker.mjs";
+
+const SECRET = "septiccycle-demo-secret";
+
+describe("configuration", () => {
+  let origin;
+  let workers;
+  const route = (overrides = {}) => ({
+    path: "/hooks/septiccycle",
+    scheme: "septiccycle",
+    secrets: ["SEPTIC_SECRET"],
+    origin: `${origin.url}/in`,
+    ...overrides,
+  });
+  // name: [bindings, dedupe binding present, what the problem must say]
+  let cases;
+
+  before(async () => {
+    origin = await startOrigin({ secret: ORIGIN_SIGNING_SECRET });
+    const good = { SEPTIC_SECRET: SECRET };
+    const { HOOKSEAL_ROUTES: _, ...withoutRoutes } = bindings([route()], good);
+    const { ORIGIN_SIGNING_SECRET: __, ...withoutSigning } = bindings([route()], good);
+    cases = {
+      "no-routes": [withoutRoutes, true, /HOOKSEAL_ROUTES is not set/],
+      "bad-json": [bindings("[{\"path\": ", good), true, /HOOKSEAL_ROUTES is not a valid route list/],
+      "empty-list": [bindings([], good), true, /HOOKSEAL_ROUTES lists no routes/],
+      "typo-field": [
+        bindings([{ ...route(), secret: "SEPTIC_SECRET" }], good),
+        true,
+        /unknown field `secret`/,
+      ],
+      "unknown-scheme": [
+        bindings([route({ scheme: "septic-cycle" })], good),
+        true,
+        /route \/hooks\/septiccycle: invalid scheme: unknown scheme id/,
+      ],
+      "bad-custom-scheme": [
+        bindings([route({ scheme: { signatureHeader: "X-Sig", template: "{id}.{body}" } })], good),
+        true,
+        /route \/hooks\/septiccycle: invalid scheme: .*idHeader/,
+      ],
+      "missing-secret": [
+        bindings([route({ secrets: ["SEPTIC_SECRET", "SEPTIC_SECRET_NEXT"] })], good),
+        true,
+        /route \/hooks\/septiccycle: secret binding SEPTIC_SECRET_NEXT is not set/,
+      ],
+      "not-base64-secret": [
+        bindings([route({ scheme: "svix" })], { SEPTIC_SECRET: "whsec_not*base64" }),
+        true,
+        /route \/hooks\/septiccycle: secret binding SEPTIC_SECRET: invalid secret/,
+      ],
+      "bad-origin": [
+        bindings([route({ origin: "127.0.0.1:8080/in" })], good),
+        true,
+        /route \/hooks\/septiccycle: origin "127\.0\.0\.1:8080\/in" is not a usable URL/,
+      ],
+      "no-signing-secret": [withoutSigning, true, /secret ORIGIN_SIGNING_SECRET is not set/],
+      "signing-secret-not-whsec": [
+        { ...bindings([route()], good), ORIGIN_SIGNING_SECRET: "just text!" },
+        true,
+        /ORIGIN_SIGNING_SECRET is not a Standard Webhooks secret/,
+      ],
+      "no-durable-object": [bindings([route()], good), false, /Durable Object binding HOOKSEAL_DEDUPE/],
+    };
+    workers = await startWorkers({
+      ...Object.fromEntries(
+        Object.entries(cases).map(([name, [caseBindings, dedupe]]) => [
+          name,
+          { bindings: caseBindings, dedupe },
+        ]),
+      ),
+      "toml-table": { bindings: { ...bindings([], good), HOOKSEAL_ROUTES: [route()] } },
+      "no-dedupe-needed": {
+        bindings: bindings([route({ dedupeSeconds: 0 })], good),
+        dedupe: false,
+      },
+    });
+  });
+
+  after(async () => {
+    await workers?.dispose();
+    await origin?.close();
+  });
+
+  const body = fixture("septiccycle/invoice.paid.json");
+
+  test("each invalid configuration answers 500 naming the problem and forwards nothing", async () => {
+    for (const [name, [caseBindings, , problem]] of Object.entries(cases)) {
+      const answer = await post(workers, name, "/hooks/septiccycle", body, sign("septiccycle", SECRET, body));
+      assert.equal(answer.status, 500, name);
+      assert.equal(answer.json.error, "invalid_config", name);
+      assert.match(answer.json.problem, problem, name);
+      const health = await workers.fetch(name, "/");
+      assert.equal(health.status, 500, `${name}: GET / reports the broken configuration`);
+      await health.text();
+      for (const [key, value] of Object.entries(caseBindings)) {
+        if (key !== "HOOKSEAL_ROUTES" && typeof value === "string" && value.length > 8) {
+          assert.ok(!answer.json.problem.includes(value), `${name}: no secret in the answer`);
+        }
+      }
+    }
+    assert.equal(origin.requests.length, 0, "nothing reaches the origin");
+  });
+
+  test("invalid configuration is logged", async () => {
+    const logs = await workers.settledLogs(2 * Object.keys(cases).length);
+    const invalid = logs.filter((line) => line.outcome === "invalid_config");
+    assert.ok(invalid.length >= 2 * Object.keys(cases).length);
+    assert.ok(invalid.some((line) => /SEPTIC_SECRET_NEXT/.test(line.detail)));
+  });
+
+  test("HOOKSEAL_ROUTES may be a TOML table (an object binding) as well as a JSON string", async () => {
+    const answer = await post(workers, "toml-table", "/hooks/septiccycle", body, sign("septiccycle", SECRET, body));
+    assert.equal(answer.status, 200, JSON.stringify(answer.json));
+    assert.equal(origin.requests.length, 1);
+  });
+
+  test("without deduplication (dedupeSeconds 0) no Durable Object is needed", async () => {
+    origin.clear();
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await post(workers, "no-dedupe-needed", "/hooks/septiccycle", body, sign("septiccycle", SECRET, body));
+      assert.equal(answer.status, 200);
+      assert.equal(answer.json.outcome, "forwarded");
+    }
+    assert.equal(origin.requests.length, 2, "both deliveries are forwarded");
+  });
+});
