@@ -15,12 +15,15 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 ## npm package in Node, workerd and Chromium.
 test: setup-rust lint test-rust no-std test-npm test-worker
 
-## The main job, run locally.
-demo: setup-rust demo-worker
+## The main job, run locally: every scheme signed and verified by the core, then the Worker in
+## local workerd (wrangler dev) in front of a demo origin with signed samples going through, and
+## the playground served next to it. Stays up; DEMO_ONCE=1 exits after the tables.
+demo: setup-rust playground worker
 	cargo run --quiet -p hookseal --example demo
+	$(MAKE) --no-print-directory demo-worker
 
 ## Benchmarks side by side with the peers (measurements, never pass/fail on time).
-bench: bench-npm
+bench: bench-npm bench-worker
 	cargo bench -p hookseal
 
 setup-rust:

@@ -8,6 +8,7 @@ import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { servePlayground } from "../../npm/playground/serve.mjs";
 import { startOrigin } from "../test/support/origin.mjs";
 import { WORKER_DIR, fixture, sign } from "../test/support/sign.mjs";
 
@@ -118,6 +119,7 @@ async function stop(code) {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   signal("SIGKILL");
   await origin.close();
+  playground?.server.close();
   rmSync(state, { recursive: true, force: true });
   process.exit(code);
 }
@@ -204,6 +206,15 @@ for (const entry of workerLogs.filter((entry) => !entry.includes('"outcome":"hea
   console.log(`  ${entry}`);
 }
 console.log(ok ? "\nEvery check passed." : "\nSOMETHING WENT WRONG: see the table.");
+
+// The playground next to the Worker, when it was built (`make demo` builds it first).
+let playground;
+try {
+  playground = await servePlayground({ port: 0 });
+  console.log(`\nThe playground:     ${playground.url}  (paste a webhook; signs test events)`);
+} catch (error) {
+  console.log(`\nThe playground is not built (make playground): ${error.message}`);
+}
 
 if (ONCE || !ok) {
   await stop(ok ? 0 : 1);
