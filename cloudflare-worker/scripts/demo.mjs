@@ -1,6 +1,7 @@
 // `make demo-worker`: the Worker under `wrangler dev` on 127.0.0.1 in front of a demo origin.
 // Sends each vendor's signed sample event (tests/fixtures), a redelivery and a forged request
-// through it, prints what the origin received, then stays up (DEMO_ONCE=1: exits).
+// through it, prints what the origin received; then a delivery through the queue surviving an
+// origin outage (the origin down for the first two attempts); then stays up (DEMO_ONCE=1: exits).
 // Nothing leaves localhost.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,6 +22,10 @@ const SECRETS = {
 };
 // A fresh origin signing secret for every run: the origin verifies with the same one.
 const ORIGIN_SIGNING_SECRET = `whsec_${randomBytes(24).toString("base64")}`;
+// A fresh admin token: the admin API (dead letters) is on while the demo runs.
+const ADMIN_TOKEN = randomBytes(24).toString("hex");
+// The queue route's retry schedule: seconds between attempts (production default: about a day).
+const RETRY_SCHEDULE = [1, 2, 4];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -54,6 +59,8 @@ const origin = await startOrigin({
   secret: ORIGIN_SIGNING_SECRET,
   log: (request) => received.push(request),
 });
+// The outage: the origin answers 503 to the first two attempts of each message on /orders.
+origin.handle("/orders", (_, count) => ({ status: count <= 2 ? 503 : 200 }));
 const routes = [
   ["/hooks/septiccycle", "septiccycle", "SEPTICCYCLE_SECRET"],
   ["/hooks/carecycle", "svix", "CARECYCLE_SECRET"],
@@ -65,13 +72,21 @@ const routes = [
   secrets: [secret],
   origin: `${origin.url}/webhooks`,
 }));
+routes.push({
+  path: "/hooks/carecycle-queued",
+  scheme: "svix",
+  secrets: ["CARECYCLE_SECRET"],
+  origin: `${origin.url}/orders`,
+  delivery: "queue",
+  retrySchedule: RETRY_SCHEDULE,
+});
 
 const port = await freePort();
 const inspectorPort = await freePort();
 const state = mkdtempSync(join(tmpdir(), "hookseal-demo-"));
 const logPath = join(state, "wrangler.log");
 const logFile = createWriteStream(logPath);
-const vars = { HOOKSEAL_ROUTES: JSON.stringify(routes), ORIGIN_SIGNING_SECRET, ...SECRETS };
+const vars = { HOOKSEAL_ROUTES: JSON.stringify(routes), ORIGIN_SIGNING_SECRET, ADMIN_TOKEN, ...SECRETS };
 const wrangler = spawn(
   join(WORKER_DIR, "node_modules", ".bin", "wrangler"),
   [
@@ -98,7 +113,7 @@ for (const stream of [wrangler.stdout, wrangler.stderr]) {
   stream.on("data", (chunk) => {
     for (const line of chunk.toString().split("\n")) {
       const start = line.indexOf('{"path"');
-      if (start >= 0) workerLogs.push(line.slice(start).trim());
+      if (start >= 0) workerLogs.push(line.slice(start).trim().replace(/\x1b\[[0-9;]*m/g, ""));
     }
   });
 }
@@ -200,12 +215,72 @@ console.log("\nWhat the origin received (verified with the standardwebhooks pack
 console.log(line(header));
 console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
 for (const row of rows) console.log(line(row));
+
+// A delivery surviving an origin outage: a queue route answers 202 at once; the origin is down
+// for the first two attempts; the queue retries on the route's schedule, each attempt re-signed
+// with the same webhook-id.
+const outageBody = fixture("carecycle/customer.updated.json");
+const outageId = `msg_outage_${randomBytes(6).toString("hex")}`;
+const outageStarted = Date.now();
+const outageResponse = await fetch(`${base}/hooks/carecycle-queued`, {
+  method: "POST",
+  headers: {
+    "content-type": "application/json",
+    ...sign("svix", SECRETS.CARECYCLE_SECRET, outageBody, { id: outageId }),
+  },
+  body: outageBody,
+});
+const outageAnswer = await outageResponse.json();
+const answeredIn = Date.now() - outageStarted;
+const attemptsOf = () => received.filter((request) => request.path === "/orders");
+const deadline = Date.now() + 30000;
+while (!attemptsOf().some((request) => request.status === 200) && Date.now() < deadline) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+const attempts = attemptsOf();
+console.log(
+  `\nA delivery surviving an origin outage: POST /hooks/carecycle-queued (delivery "queue", ` +
+    `retrySchedule [${RETRY_SCHEDULE.join(", ")}] s)\nThe Worker answered ${outageResponse.status} ` +
+    `${JSON.stringify(outageAnswer)} in ${answeredIn} ms; the origin is down for the first two attempts:\n`,
+);
+const outageRows = attempts.map((request, index) => [
+  String(index + 1),
+  `${((request.at - outageStarted) / 1000).toFixed(1)} s`,
+  request.status === 200 ? "200 (up)" : `${request.status} (down)`,
+  request.headers["webhook-id"] ?? "",
+  request.oracle === "ok" && request.signatureOk ? "valid" : "INVALID",
+  request.body.equals(outageBody) ? "exact" : "CHANGED",
+]);
+const outageHeader = ["attempt", "after", "origin answered", "webhook-id", "re-signature", "body"];
+const outageWidths = outageHeader.map((title, i) => Math.max(title.length, ...outageRows.map((row) => row[i].length)));
+const outageLine = (cells) => `| ${cells.map((cell, i) => cell.padEnd(outageWidths[i])).join(" | ")} |`;
+console.log(outageLine(outageHeader));
+console.log(`|${outageWidths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+for (const row of outageRows) console.log(outageLine(row));
+const survived =
+  outageResponse.status === 202 &&
+  attempts.length === 3 &&
+  attempts.map((request) => request.status).join() === "503,503,200" &&
+  attempts.every(
+    (request) =>
+      request.headers["webhook-id"] === outageId &&
+      request.oracle === "ok" &&
+      request.signatureOk &&
+      request.body.equals(outageBody),
+  );
+console.log(
+  survived
+    ? `\nDelivered on attempt 3 with the same webhook-id (${outageId}) on every attempt: the origin deduplicates on it.`
+    : "\nSOMETHING WENT WRONG with the queued delivery: see the table.",
+);
+ok &&= survived;
+
 await new Promise((resolve) => setTimeout(resolve, 300));
 console.log("\nThe Worker's log lines:");
 for (const entry of workerLogs.filter((entry) => !entry.includes('"outcome":"health"'))) {
   console.log(`  ${entry}`);
 }
-console.log(ok ? "\nEvery check passed." : "\nSOMETHING WENT WRONG: see the table.");
+console.log(ok ? "\nEvery check passed." : "\nSOMETHING WENT WRONG: see the tables.");
 
 // The playground next to the Worker, when it was built (`make demo` builds it first).
 let playground;
@@ -221,10 +296,11 @@ if (ONCE || !ok) {
 } else {
   console.log(`
 The Worker is up:   ${base}/  (health)   POST ${base}/hooks/septiccycle, /hooks/carecycle,
-                    /hooks/github, /hooks/jobs
+                    /hooks/github, /hooks/jobs, /hooks/carecycle-queued (queue delivery)
+The admin API:      curl -H "Authorization: Bearer ${ADMIN_TOKEN}" ${base}/admin/dead-letters
 The demo origin:    ${origin.url}/webhooks  (verifies the re-signature; each request is printed)
 Demo secrets:
-${Object.entries({ ...SECRETS, ORIGIN_SIGNING_SECRET })
+${Object.entries({ ...SECRETS, ORIGIN_SIGNING_SECRET, ADMIN_TOKEN })
   .map(([key, value]) => `  ${key.padEnd(22)} ${value}`)
   .join("\n")}
 Press Ctrl-C to stop.`);

@@ -21,6 +21,44 @@ pub const DEFAULT_ORIGIN_TIMEOUT_MS: u64 = 10_000;
 /// The longest origin timeout accepted, in milliseconds (a Worker's request may not wait longer
 /// than its sender does anyway; the shortest vendor timeout is 10 s).
 pub const MAX_ORIGIN_TIMEOUT_MS: u64 = 60_000;
+/// The secret binding holding the admin API's bearer token; without it the admin API is off.
+pub const ADMIN_TOKEN_BINDING: &str = "ADMIN_TOKEN";
+/// The shortest admin token accepted, in characters.
+pub const MIN_ADMIN_TOKEN_CHARS: usize = 32;
+/// Paths under this prefix (and the path itself without the slash) belong to the admin API.
+pub const ADMIN_PREFIX: &str = "/admin/";
+/// The default retry schedule of queue delivery, in seconds between attempts: the Standard
+/// Webhooks recommendation (immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: eight
+/// attempts over about 27.6 hours).
+pub const DEFAULT_RETRY_SCHEDULE: [u32; 7] = [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000];
+/// The longest delay between two attempts, in seconds: Cloudflare Queues delays a retried
+/// message by at most 12 hours.
+pub const MAX_RETRY_DELAY_SECONDS: u32 = 43_200;
+/// The most retries a schedule may list (each is a queue retry; a queue allows up to 100).
+pub const MAX_RETRIES: usize = 50;
+/// The longest a whole schedule may take, in seconds (3 days): a queue keeps a message 4 days
+/// by default, and `Retry-After` may stretch the delays.
+pub const MAX_SCHEDULE_SECONDS: u64 = 3 * 86_400;
+
+/// How a route delivers verified messages to its origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Forward while the sender waits; the origin's answer decides the sender's (200 or 502).
+    Direct,
+    /// Put the message in the queue and answer 202 at once; the queue consumer forwards it with
+    /// retries, and dead-letters it when they run out.
+    Queue,
+}
+
+impl Delivery {
+    /// The name `HOOKSEAL_ROUTES` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Delivery::Direct => "direct",
+            Delivery::Queue => "queue",
+        }
+    }
+}
 
 /// One route as `HOOKSEAL_ROUTES` writes it (camelCase keys).
 #[derive(Debug, Deserialize)]
@@ -40,6 +78,10 @@ struct RouteDescription {
     dedupe_seconds: Option<u64>,
     #[serde(default)]
     origin_timeout_ms: Option<u64>,
+    #[serde(default)]
+    delivery: Option<String>,
+    #[serde(default)]
+    retry_schedule: Option<Vec<u64>>,
 }
 
 /// A checked route, ready to verify and forward.
@@ -59,6 +101,11 @@ pub struct Route {
     pub dedupe_seconds: u64,
     /// How long the origin has to answer, in milliseconds.
     pub origin_timeout_ms: u64,
+    /// Direct or queued delivery.
+    pub delivery: Delivery,
+    /// Queue delivery: the delays before the second, third, … attempt, in seconds (the first
+    /// attempt is immediate). Empty: one attempt only.
+    pub retry_schedule: Vec<u32>,
 }
 
 impl Route {
@@ -75,6 +122,8 @@ pub struct Config {
     pub routes: Vec<Route>,
     /// Signs every forwarded request (Standard Webhooks).
     pub signer: Signer,
+    /// The admin API's bearer token (`ADMIN_TOKEN`); `None`: the admin API is off.
+    pub admin_token: Option<String>,
 }
 
 /// Why the configuration is unusable. The message names the problem (a binding, a route, a field)
@@ -123,6 +172,16 @@ impl Config {
                 "secret {SIGNING_SECRET_BINDING} is not a Standard Webhooks secret (whsec_ + base64): {error}"
             ))
         })?;
+        let admin_token = secret(ADMIN_TOKEN_BINDING);
+        if admin_token
+            .as_ref()
+            .is_some_and(|token| token.trim().chars().count() < MIN_ADMIN_TOKEN_CHARS)
+        {
+            return Err(problem(format!(
+                "secret {ADMIN_TOKEN_BINDING} must be at least {MIN_ADMIN_TOKEN_CHARS} characters \
+                 (make one with: openssl rand -hex 32)"
+            )));
+        }
         let mut routes: Vec<Route> = Vec::with_capacity(descriptions.len());
         for description in descriptions {
             let route = check_route(description, &secret)?;
@@ -131,7 +190,18 @@ impl Config {
             }
             routes.push(route);
         }
-        Ok(Config { routes, signer })
+        Ok(Config {
+            routes,
+            signer,
+            admin_token,
+        })
+    }
+
+    /// Whether any route delivers through the queue.
+    pub fn uses_queue(&self) -> bool {
+        self.routes
+            .iter()
+            .any(|route| route.delivery == Delivery::Queue)
     }
 
     /// The route answering on `path`, if any.
@@ -153,6 +223,8 @@ fn check_route(
         max_body_bytes,
         dedupe_seconds,
         origin_timeout_ms,
+        delivery,
+        retry_schedule,
     } = description;
     let valid_path = path.len() > 1
         && path.starts_with('/')
@@ -162,6 +234,11 @@ fn check_route(
     if !valid_path {
         return Err(problem(format!(
             "route path {path:?} must start with / and be more than / (no query, fragment or escapes)"
+        )));
+    }
+    if path == ADMIN_PREFIX.trim_end_matches('/') || path.starts_with(ADMIN_PREFIX) {
+        return Err(problem(format!(
+            "route path {path:?} is reserved for the admin API ({ADMIN_PREFIX})"
         )));
     }
     let at = |message: String| problem(format!("route {path}: {message}"));
@@ -194,6 +271,25 @@ fn check_route(
             "originTimeoutMs must be between 1 and {MAX_ORIGIN_TIMEOUT_MS}"
         )));
     }
+    let delivery = match delivery.as_deref() {
+        None | Some("direct") => Delivery::Direct,
+        Some("queue") => Delivery::Queue,
+        Some(other) => {
+            return Err(at(format!(
+                "delivery must be \"direct\" or \"queue\", not {other:?}"
+            )));
+        }
+    };
+    let retry_schedule = match (delivery, retry_schedule) {
+        (Delivery::Direct, Some(_)) => {
+            return Err(at(
+                "retrySchedule applies to \"delivery\": \"queue\" only (a direct route's sender retries)"
+                    .into(),
+            ));
+        }
+        (_, None) => DEFAULT_RETRY_SCHEDULE.to_vec(),
+        (Delivery::Queue, Some(schedule)) => check_schedule(&schedule).map_err(at)?,
+    };
     Ok(Route {
         scheme_id: verifier.scheme().id(),
         path,
@@ -202,7 +298,40 @@ fn check_route(
         max_body_bytes,
         dedupe_seconds: dedupe_seconds.unwrap_or(DEFAULT_DEDUPE_SECONDS),
         origin_timeout_ms,
+        delivery,
+        retry_schedule,
     })
+}
+
+/// A retry schedule: at most [`MAX_RETRIES`] delays of 0 to [`MAX_RETRY_DELAY_SECONDS`] each,
+/// [`MAX_SCHEDULE_SECONDS`] in all.
+fn check_schedule(schedule: &[u64]) -> Result<Vec<u32>, String> {
+    if schedule.len() > MAX_RETRIES {
+        return Err(format!(
+            "retrySchedule lists {} retries; at most {MAX_RETRIES}",
+            schedule.len()
+        ));
+    }
+    let mut delays = Vec::with_capacity(schedule.len());
+    for &delay in schedule {
+        match u32::try_from(delay) {
+            Ok(delay) if delay <= MAX_RETRY_DELAY_SECONDS => delays.push(delay),
+            _ => {
+                return Err(format!(
+                    "retrySchedule delays are seconds from 0 to {MAX_RETRY_DELAY_SECONDS} \
+                     (12 hours, the longest a queue delays a message), not {delay}"
+                ));
+            }
+        }
+    }
+    let total: u64 = delays.iter().map(|&delay| u64::from(delay)).sum();
+    if total > MAX_SCHEDULE_SECONDS {
+        return Err(format!(
+            "retrySchedule adds up to {total} s; at most {MAX_SCHEDULE_SECONDS} (3 days: a queue \
+             keeps a message 4 days)"
+        ));
+    }
+    Ok(delays)
 }
 
 /// An absolute `http://` or `https://` URL with a host (ASCII: an internationalized host name is
@@ -376,6 +505,83 @@ mod tests {
             route("").trim_matches(['[', ']'])
         );
         assert_eq!(error(&twice), "route /h is configured twice");
+    }
+
+    #[test]
+    fn reads_queue_delivery_and_its_schedule() {
+        let route = |fields: &str| {
+            format!(
+                r#"[{{"path": "/q", "scheme": "github", "secrets": ["GITHUB_SECRET"], "origin": "http://127.0.0.1/"{fields}}}]"#
+            )
+        };
+        let direct = load(&route("")).expect("direct");
+        assert_eq!(direct.routes[0].delivery, Delivery::Direct);
+        assert!(!direct.uses_queue());
+        let queued = load(&route(r#", "delivery": "queue""#)).expect("queue");
+        assert_eq!(queued.routes[0].delivery, Delivery::Queue);
+        assert_eq!(queued.routes[0].retry_schedule, DEFAULT_RETRY_SCHEDULE);
+        assert!(queued.uses_queue());
+        let total: u32 = DEFAULT_RETRY_SCHEDULE.iter().sum();
+        assert_eq!(total, 99_305, "about 27.6 hours");
+        let short = load(&route(
+            r#", "delivery": "queue", "retrySchedule": [1, 0, 2]"#,
+        ))
+        .expect("short schedule");
+        assert_eq!(short.routes[0].retry_schedule, [1, 0, 2]);
+        let once = load(&route(r#", "delivery": "queue", "retrySchedule": []"#)).expect("once");
+        assert!(once.routes[0].retry_schedule.is_empty());
+        assert!(
+            error(&route(r#", "delivery": "later""#))
+                .starts_with(r#"route /q: delivery must be "direct" or "queue""#)
+        );
+        assert!(error(&route(r#", "retrySchedule": [1]"#)).contains("applies to"));
+        assert!(
+            error(&route(r#", "delivery": "queue", "retrySchedule": [43201]"#))
+                .contains("from 0 to 43200")
+        );
+        assert!(
+            error(&route(r#", "delivery": "queue", "retrySchedule": [43200, 43200, 43200, 43200, 43200, 43200, 43200]"#))
+                .contains("adds up to 302400 s")
+        );
+        let many = format!(
+            ", \"delivery\": \"queue\", \"retrySchedule\": [{}]",
+            ["1"; 51].join(",")
+        );
+        assert!(error(&route(&many)).contains("at most 50"));
+        assert!(
+            error(&route(r#", "delivery": "queue", "retrySchedule": [1.5]"#))
+                .contains("valid route list")
+        );
+        for reserved in ["/admin", "/admin/hooks"] {
+            let message = error(&route("").replace("\"/q\"", &format!("{reserved:?}")));
+            assert!(message.contains("reserved for the admin API"), "{message}");
+        }
+    }
+
+    #[test]
+    fn reads_the_admin_token() {
+        let json = r#"[{"path": "/h", "scheme": "github", "secrets": ["GITHUB_SECRET"], "origin": "http://127.0.0.1/"}]"#;
+        let with = |token: &'static str| {
+            Config::load(Some(json), move |name| {
+                if name == ADMIN_TOKEN_BINDING {
+                    Some(token.into())
+                } else {
+                    secrets(name)
+                }
+            })
+        };
+        assert_eq!(load(json).expect("no token").admin_token, None);
+        let token = "0123456789abcdef0123456789abcdef";
+        assert_eq!(
+            with(token).expect("token").admin_token.as_deref(),
+            Some(token)
+        );
+        let short = with("short-token").expect_err("too short").0;
+        assert!(
+            short.starts_with("secret ADMIN_TOKEN must be at least 32 characters"),
+            "{short}"
+        );
+        assert!(!short.contains("short-token"));
     }
 
     #[test]

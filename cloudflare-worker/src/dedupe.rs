@@ -15,6 +15,10 @@
 //!   `in_flight` (another delivery of the same message is being forwarded right now).
 //! - `delivered` after the origin's 2xx: remembered until the window ends.
 //! - `failed` after any other outcome: the claim is dropped, so the sender's retry forwards again.
+//! - `queued` (queue delivery) once the message is in the queue: from then on it counts as taken
+//!   and duplicates are absorbed until the window ends, whatever becomes of the delivery (the
+//!   queue retries it, and dead-letters it when the retries run out). If putting it in the queue
+//!   fails, `failed` drops the claim instead and the sender is answered 503, so it retries.
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +39,28 @@ pub enum Status {
     InFlight,
     /// Forwarded; duplicates are absorbed until the window ends.
     Delivered,
+    /// In the delivery queue; duplicates are absorbed until the window ends.
+    Queued,
+}
+
+impl Status {
+    /// The name stored in the row.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::InFlight => "in_flight",
+            Status::Delivered => "delivered",
+            Status::Queued => "queued",
+        }
+    }
+
+    /// The status a stored name stands for (an unknown one: in flight, which lapses).
+    pub fn from_name(name: &str) -> Status {
+        match name {
+            "delivered" => Status::Delivered,
+            "queued" => Status::Queued,
+            _ => Status::InFlight,
+        }
+    }
 }
 
 /// What the Durable Object stores.
@@ -61,6 +87,13 @@ pub enum Command {
     },
     /// The origin took the message.
     Delivered {
+        /// The claim's token.
+        token: String,
+        /// How long duplicates are absorbed, in seconds.
+        keep_seconds: u64,
+    },
+    /// The message is in the delivery queue.
+    Queued {
         /// The claim's token.
         token: String,
         /// How long duplicates are absorbed, in seconds.
@@ -114,7 +147,7 @@ pub fn apply(record: Option<&Record>, command: &Command, now_ms: u64) -> (Change
     let live = record.filter(|record| record.until_ms > now_ms);
     match command {
         Command::Claim { token, lease_ms } => match live.map(|record| record.status) {
-            Some(Status::Delivered) => (Change::Keep, Reply::Duplicate),
+            Some(Status::Delivered | Status::Queued) => (Change::Keep, Reply::Duplicate),
             Some(Status::InFlight) => (Change::Keep, Reply::InFlight),
             None => (
                 Change::Put(Record {
@@ -128,9 +161,17 @@ pub fn apply(record: Option<&Record>, command: &Command, now_ms: u64) -> (Change
         Command::Delivered {
             token,
             keep_seconds,
+        }
+        | Command::Queued {
+            token,
+            keep_seconds,
         } => (
             Change::Put(Record {
-                status: Status::Delivered,
+                status: if matches!(command, Command::Queued { .. }) {
+                    Status::Queued
+                } else {
+                    Status::Delivered
+                },
                 until_ms: now_ms.saturating_add(keep_seconds.saturating_mul(1000)),
                 token: token.clone(),
             }),
@@ -199,11 +240,7 @@ mod object {
                 )?
                 .to_array()?;
             let record = rows.into_iter().next().map(|row| Record {
-                status: if row.status == "delivered" {
-                    Status::Delivered
-                } else {
-                    Status::InFlight
-                },
+                status: Status::from_name(&row.status),
                 until_ms: millis(row.until_ms),
                 token: row.token,
             });
@@ -211,10 +248,7 @@ mod object {
             match change {
                 Change::Keep => {}
                 Change::Put(record) => {
-                    let status = match record.status {
-                        Status::InFlight => "in_flight",
-                        Status::Delivered => "delivered",
-                    };
+                    let status = record.status.name();
                     run(
                         &sql,
                         "INSERT OR REPLACE INTO messages (id, status, until_ms, token) VALUES (?, ?, ?, ?)",
@@ -431,6 +465,36 @@ mod tests {
     }
 
     #[test]
+    fn a_queued_message_absorbs_duplicates_and_a_failed_enqueue_does_not() {
+        let in_flight = stored(apply(None, &claim("a"), 0).0);
+        let queued = Command::Queued {
+            token: "a".into(),
+            keep_seconds: 10,
+        };
+        let (change, reply) = apply(Some(&in_flight), &queued, 5);
+        assert_eq!(reply, Reply::Recorded);
+        let record = stored(change);
+        assert_eq!((record.status, record.until_ms), (Status::Queued, 10_005));
+        assert_eq!(Status::from_name(record.status.name()), Status::Queued);
+        assert_eq!(
+            apply(Some(&record), &claim("b"), 10_004),
+            (Change::Keep, Reply::Duplicate)
+        );
+        // A late failure report does not undo it.
+        assert_eq!(
+            apply(Some(&record), &Command::Failed { token: "a".into() }, 6),
+            (Change::Keep, Reply::Recorded)
+        );
+        assert_eq!(apply(Some(&record), &claim("c"), 10_005).1, Reply::Claimed);
+        // The enqueue failed: the claim goes, the sender's retry is taken.
+        let failed = Command::Failed { token: "a".into() };
+        assert_eq!(
+            apply(Some(&in_flight), &failed, 5),
+            (Change::Delete, Reply::Recorded)
+        );
+    }
+
+    #[test]
     fn commands_travel_as_json() {
         let envelope = Envelope {
             id: "msg_1".into(),
@@ -438,8 +502,8 @@ mod tests {
         };
         let json = serde_json::to_string(&envelope).expect("json");
         assert_eq!(
-            json,
-            r#"{"id":"msg_1","op":"claim","token":"t","lease_ms":1000}"#
+            serde_json::from_str::<serde_json::Value>(&json).expect("value"),
+            serde_json::json!({"id": "msg_1", "op": "claim", "token": "t", "lease_ms": 1000})
         );
         assert_eq!(
             serde_json::from_str::<Envelope>(&json).expect("parse"),

@@ -34,8 +34,36 @@ pub struct Outbound {
     /// Headers carried over from the vendor's request (lowercase names): `content-type` and the
     /// scheme's event headers (see [`event_headers`]).
     pub headers: Vec<(String, String)>,
-    /// The exact body bytes as received.
+    /// The exact body bytes as received (base64 in JSON: a queue message is text).
+    #[serde(with = "body_base64")]
     pub body: Vec<u8>,
+}
+
+/// `bytes` as standard base64.
+pub fn encode_base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Standard base64 as bytes.
+pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
+}
+
+mod body_base64 {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
+
+    pub(super) fn serialize<S: Serializer>(body: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::encode_base64(body))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        super::decode_base64(&text).ok_or_else(|| D::Error::custom("body is not base64"))
+    }
 }
 
 impl Outbound {
@@ -264,6 +292,7 @@ mod tests {
             |name| {
                 Some(match name {
                     "ORIGIN_SIGNING_SECRET" => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into(),
+                    "ADMIN_TOKEN" => return None,
                     _ => "secret".into(),
                 })
             },
@@ -397,8 +426,10 @@ mod tests {
             .verify(&outbound.body, &signed, 1_700_000_000)
             .expect("the origin's verifier accepts the re-signature");
         assert_eq!(message.id.as_deref(), Some(outbound.id.as_str()));
-        // Serializable as it is, for a queue.
+        // Serializable as it is, for a queue: the body in base64.
         let json = serde_json::to_string(&outbound).expect("serialize");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(value["body"], "eyJ4IjoxfQ==");
         assert_eq!(
             serde_json::from_str::<Outbound>(&json).expect("parse"),
             outbound

@@ -1,23 +1,29 @@
 //! hookseal's Cloudflare Worker: verifies inbound webhooks at the edge with the `hookseal` core,
 //! forwards the authentic ones to the origin re-signed with Standard Webhooks, and absorbs
-//! duplicates in a Durable Object.
+//! duplicates in a Durable Object. Routes with queue delivery answer at once and deliver through
+//! a Cloudflare Queue with retries, into a dead-letter store the admin API replays from.
 //!
 //! The modules split what is plain Rust (configuration, the forwarded message, the dedupe state
-//! machine; unit-tested natively) from the thin layer that talks to the Workers runtime (this
-//! module's request handler, [`forward::send`], [`dedupe::HooksealDedupe`]). See `README.md` beside
-//! this crate for the configuration reference.
+//! machine, the retry decisions, admin parsing; unit-tested natively) from the thin layer that
+//! talks to the Workers runtime (this module's request handler, [`forward::send`],
+//! [`queue::queue`], [`dedupe::HooksealDedupe`], [`deadletter::HooksealDeadLetters`]). See
+//! `README.md` beside this crate for the configuration reference.
 
+pub mod admin;
 pub mod config;
+pub mod deadletter;
 pub mod dedupe;
 pub mod forward;
+pub mod queue;
 pub mod respond;
+pub mod retry;
 
 use std::rc::Rc;
 
 use futures_util::StreamExt as _;
 use worker::{Context, Env, Method, Request, Response, event};
 
-use crate::config::{Config, ROUTES_BINDING, Route};
+use crate::config::{ADMIN_PREFIX, Config, Delivery, ROUTES_BINDING, Route};
 use crate::dedupe::{Command, Reply};
 use crate::forward::{Attempt, Outbound};
 use crate::respond::{Log, json};
@@ -46,6 +52,13 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     };
     let path = request.path();
     let method = request.method();
+    if path == ADMIN_PREFIX.trim_end_matches('/') || path.starts_with(ADMIN_PREFIX) {
+        let Some(token) = &config.admin_token else {
+            log.outcome("not_found");
+            return respond::error(404, "not_found");
+        };
+        return admin::handle(&request, env, token, log).await;
+    }
     if path == "/" {
         return if matches!(method, Method::Get | Method::Head) {
             log.outcome("health");
@@ -79,7 +92,75 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     };
     let outbound = Outbound::new(route, &verified, &headers, body);
     log.message(&outbound.id);
-    deliver(config, route, &outbound, env, log).await
+    match route.delivery {
+        Delivery::Direct => deliver(config, route, &outbound, env, log).await,
+        Delivery::Queue => accept(route, outbound, now_ms, env, log).await,
+    }
+}
+
+/// Queue delivery: claim the message, put it in the queue, answer 202. A message in the queue
+/// counts as taken (its redeliveries are absorbed); one that could not be put there is not
+/// (503: the sender retries).
+async fn accept(
+    route: &Route,
+    outbound: Outbound,
+    now_ms: u64,
+    env: &Env,
+    log: &mut Log,
+) -> worker::Result<Response> {
+    let token = format!("{:x}", js_sys::Math::random().to_bits());
+    let dedupe = if route.dedupe_seconds == 0 {
+        None
+    } else {
+        Some(env.durable_object(dedupe::BINDING)?)
+    };
+    let id = outbound.id.clone();
+    if let Some(namespace) = &dedupe {
+        let claim = Command::Claim {
+            token: token.clone(),
+            lease_ms: route.origin_timeout_ms + dedupe::LEASE_MARGIN_MS,
+        };
+        match dedupe::ask(namespace, &route.path, &id, claim).await {
+            Ok(Reply::Duplicate) => {
+                log.outcome("duplicate");
+                return respond::queued("duplicate", &id);
+            }
+            Ok(Reply::InFlight) => {
+                log.outcome("in_flight");
+                return respond::in_flight();
+            }
+            Ok(Reply::Claimed | Reply::Recorded) => {}
+            // Fail open, as direct delivery does: better a duplicate than a lost message.
+            Err(error) => {
+                log.dedupe_error(&error.to_string());
+            }
+        }
+    }
+    let enqueued = queue::enqueue(env, vec![queue::Queued::new(outbound, now_ms)]).await;
+    if let Some(namespace) = &dedupe {
+        let outcome = if enqueued.is_ok() {
+            Command::Queued {
+                token,
+                keep_seconds: route.dedupe_seconds,
+            }
+        } else {
+            Command::Failed { token }
+        };
+        if let Err(error) = dedupe::ask(namespace, &route.path, &id, outcome).await {
+            log.dedupe_error(&error.to_string());
+        }
+    }
+    match enqueued {
+        Ok(()) => {
+            log.outcome("queued");
+            respond::queued("queued", &id)
+        }
+        Err(failure) => {
+            log.outcome("queue_unavailable")
+                .detail(&failure.error.to_string());
+            respond::queue_unavailable()
+        }
+    }
 }
 
 /// Direct delivery: claim the message, forward it, record the outcome.
@@ -158,7 +239,7 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-fn cached_config(env: &Env) -> Rc<Result<Config, config::ConfigError>> {
+pub(crate) fn cached_config(env: &Env) -> Rc<Result<Config, config::ConfigError>> {
     CONFIG.with(|cell| {
         Rc::clone(
             cell.borrow_mut()
@@ -184,6 +265,24 @@ fn load_config(env: &Env) -> Result<Config, config::ConfigError> {
             "Durable Object binding {} is missing (or set dedupeSeconds to 0 on every route)",
             dedupe::BINDING
         )));
+    }
+    if config.uses_queue() || config.admin_token.is_some() {
+        let why = if config.uses_queue() {
+            "a route delivers through the queue"
+        } else {
+            "ADMIN_TOKEN is set"
+        };
+        let missing = |name: &str, what: &str| {
+            config::ConfigError(format!(
+                "binding {name} is missing or not {what} ({why}; see wrangler.toml)"
+            ))
+        };
+        if env.queue(queue::BINDING).is_err() {
+            return Err(missing(queue::BINDING, "a queue producer"));
+        }
+        if env.durable_object(deadletter::BINDING).is_err() {
+            return Err(missing(deadletter::BINDING, "a Durable Object namespace"));
+        }
     }
     Ok(config)
 }

@@ -28,6 +28,18 @@ pub fn accepted(outcome: &str, id: &str) -> worker::Result<Response> {
     json(200, &serde_json::json!({ "outcome": outcome, "id": id }))
 }
 
+/// 202 for a message put in the delivery queue (`queued`), or a duplicate of one taken before.
+pub fn queued(outcome: &str, id: &str) -> worker::Result<Response> {
+    json(202, &serde_json::json!({ "outcome": outcome, "id": id }))
+}
+
+/// 503 when the message could not be put in the queue: the sender retries.
+pub fn queue_unavailable() -> worker::Result<Response> {
+    let response = error(503, "queue_unavailable")?;
+    response.headers().set("retry-after", "30")?;
+    Ok(response)
+}
+
 /// 409 while another delivery of the same message is being forwarded: the sender retries later.
 pub fn in_flight() -> worker::Result<Response> {
     let response = error(409, "in_flight")?;
@@ -44,12 +56,19 @@ pub fn bad_gateway(attempt: &Attempt) -> worker::Result<Response> {
     json(502, &body)
 }
 
-/// The health document: the routes and their schemes, nothing else (no secrets, no origins).
+/// The health document: the routes, their schemes and delivery, nothing else (no secrets, no
+/// origins).
 pub fn health_document(config: &Config) -> serde_json::Value {
     let routes: Vec<_> = config
         .routes
         .iter()
-        .map(|route| serde_json::json!({ "path": route.path, "scheme": route.scheme_id }))
+        .map(|route| {
+            serde_json::json!({
+                "path": route.path,
+                "scheme": route.scheme_id,
+                "delivery": route.delivery.name(),
+            })
+        })
         .collect();
     serde_json::json!({ "service": "hookseal-worker", "ok": true, "routes": routes })
 }
@@ -78,6 +97,18 @@ pub struct Log {
     detail: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     dedupe_error: Option<String>,
+    /// Queue delivery: the attempt's number (1 for the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attempt: Option<u32>,
+    /// Queue delivery: the attempt's outcome code (`forwarded`, `origin_error`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attempt_outcome: Option<&'static str>,
+    /// Queue delivery: the next attempt's delay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_in_seconds: Option<u32>,
+    /// Queue delivery: why the message was dead-lettered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
     duration_ms: u64,
 }
 
@@ -113,6 +144,37 @@ impl Log {
     /// The verified message's id.
     pub fn message(&mut self, id: &str) -> &mut Log {
         self.message_id = Some(id.to_string());
+        self
+    }
+
+    /// The route path a queued message came in through.
+    pub fn route_path(&mut self, path: &str) -> &mut Log {
+        self.route = Some(path.to_string());
+        self
+    }
+
+    /// Queue delivery: the attempt's number.
+    pub fn attempt_number(&mut self, attempt: u32) -> &mut Log {
+        self.attempt = Some(attempt);
+        self
+    }
+
+    /// Queue delivery: the attempt's outcome code, kept when the line's outcome becomes what
+    /// follows it (`delivered`, `retry`, `dead_lettered`).
+    pub fn attempt_code(&mut self, code: &'static str) -> &mut Log {
+        self.attempt_outcome = Some(code);
+        self
+    }
+
+    /// Queue delivery: the next attempt comes after `seconds`.
+    pub fn retry_in(&mut self, seconds: u32) -> &mut Log {
+        self.retry_in_seconds = Some(seconds);
+        self
+    }
+
+    /// Queue delivery: why the message was dead-lettered.
+    pub fn reason(&mut self, reason: &str) -> &mut Log {
+        self.reason = Some(reason.to_string());
         self
     }
 
@@ -155,9 +217,11 @@ mod tests {
         let mut log = Log::new("/hooks/x".into());
         log.outcome("no_matching_signature")
             .detail("no matching signature");
+        let value = |line: String| serde_json::from_str::<serde_json::Value>(&line).expect("json");
         assert_eq!(
-            log.line(3),
-            r#"{"path":"/hooks/x","outcome":"no_matching_signature","detail":"no matching signature","durationMs":3}"#
+            value(log.line(3)),
+            serde_json::json!({"path": "/hooks/x", "outcome": "no_matching_signature",
+                               "detail": "no matching signature", "durationMs": 3})
         );
         let mut log = Log::new("/".into());
         log.attempt(&Attempt::Refused {
@@ -165,8 +229,8 @@ mod tests {
             retry_after: None,
         });
         assert_eq!(
-            log.line(0),
-            r#"{"path":"/","outcome":"origin_error","originStatus":500,"durationMs":0}"#
+            value(log.line(0)),
+            serde_json::json!({"path": "/", "outcome": "origin_error", "originStatus": 500, "durationMs": 0})
         );
     }
 
@@ -179,6 +243,8 @@ mod tests {
             |name| {
                 Some(if name == "S" {
                     "slack-secret".into()
+                } else if name == "ADMIN_TOKEN" {
+                    return None;
                 } else {
                     "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into()
                 })
@@ -190,7 +256,7 @@ mod tests {
             health_document(&config),
             serde_json::json!({
                 "ok": true,
-                "routes": [{"path": "/h", "scheme": "slack"}],
+                "routes": [{"path": "/h", "scheme": "slack", "delivery": "direct"}],
                 "service": "hookseal-worker",
             })
         );

@@ -67,6 +67,32 @@ describe("configuration", () => {
         /ORIGIN_SIGNING_SECRET is not a Standard Webhooks secret/,
       ],
       "no-durable-object": [bindings([route()], good), false, /Durable Object binding HOOKSEAL_DEDUPE/],
+      "queue-without-queue-binding": [
+        bindings([route({ delivery: "queue" })], good),
+        true,
+        /binding HOOKSEAL_QUEUE is missing or not a queue producer \(a route delivers through the queue/,
+      ],
+      "admin-without-store": [
+        bindings([route()], { ...good, ADMIN_TOKEN: "x".repeat(40) }),
+        true,
+        /binding HOOKSEAL_QUEUE is missing .*ADMIN_TOKEN is set/,
+      ],
+      "short-admin-token": [
+        bindings([route()], { ...good, ADMIN_TOKEN: "short" }),
+        true,
+        /secret ADMIN_TOKEN must be at least 32 characters/,
+      ],
+      "bad-delivery": [
+        bindings([route({ delivery: "later" })], good),
+        true,
+        /route \/hooks\/septiccycle: delivery must be "direct" or "queue"/,
+      ],
+      "bad-retry-schedule": [
+        bindings([route({ delivery: "queue", retrySchedule: [60, 86400] })], good),
+        true,
+        /retrySchedule delays are seconds from 0 to 43200/,
+      ],
+      "reserved-path": [bindings([route({ path: "/admin/hooks" })], good), true, /reserved for the admin API/],
     };
     workers = await startWorkers({
       ...Object.fromEntries(

@@ -3,7 +3,10 @@
 // package (the oracle) and with node:crypto over the exact bytes.
 //
 // Behaviour by path: /ok (200), /created (201), /fail (500), /flaky (500 the first time a given
-// webhook-id arrives, then 200), /slow?ms=N (waits N ms, then 200), /redirect (302).
+// webhook-id arrives, then 200), /slow?ms=N (waits N ms, then 200), /redirect (302); any path
+// given a handler with `handle(path, fn)` answers what fn(entry, count) returns ({ status,
+// headers }; count: how many requests with this webhook-id arrived on this path, this one
+// included).
 import http from "node:http";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createRequire } from "node:module";
@@ -51,6 +54,8 @@ export function oracle(secret, headers, body) {
 export async function startOrigin({ secret, log = false, record = true } = {}) {
   const requests = [];
   const seen = new Map();
+  const handlers = new Map();
+  const counts = new Map();
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
@@ -74,6 +79,20 @@ export async function startOrigin({ secret, log = false, record = true } = {}) {
           res.end(text);
         }
       };
+      const handler = handlers.get(url.pathname);
+      if (handler) {
+        const key = `${url.pathname} ${req.headers["webhook-id"]}`;
+        const count = (counts.get(key) ?? 0) + 1;
+        counts.set(key, count);
+        entry.count = count;
+        const { status = 200, headers = {} } = handler(entry, count) ?? {};
+        entry.status = status;
+        if (!res.headersSent) {
+          res.writeHead(status, { "content-type": "text/plain", ...headers });
+          res.end(String(status));
+        }
+        return undefined;
+      }
       switch (url.pathname) {
         case "/fail":
           return answer(500, "origin failure");
@@ -106,6 +125,10 @@ export async function startOrigin({ secret, log = false, record = true } = {}) {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    /** Answers requests on `path` with fn(entry, count) → { status, headers }. */
+    handle(path, fn) {
+      handlers.set(path, fn);
+    },
     /** The requests received on `path`. */
     to(path) {
       return requests.filter((request) => request.path === path);

@@ -12,8 +12,42 @@ export const COMPATIBILITY_DATE = "2026-04-01";
 /** The signing secret the tests' Workers forward with (a Standard Webhooks test secret). */
 export const ORIGIN_SIGNING_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-/** Miniflare's description of one Worker running the build with `bindings`. */
-export function workerOptions(name, { bindings, dedupe = true }) {
+/** An admin token for the tests' Workers (ADMIN_TOKEN). */
+export const ADMIN_TOKEN = "test-admin-token-5f0c2e9a7b3d4c1e8f6a";
+
+/**
+ * Queue options of Miniflare's local queues, per Worker: the delivery queue `<name>-deliveries`
+ * (consumed by the same Worker; the queue's own retries as in wrangler.toml: `max_retries` 100,
+ * then its dead-letter queue) and that dead-letter queue `<name>-deliveries-dlq`. Batches are
+ * flushed after 50 ms (production: `max_batch_timeout` in wrangler.toml).
+ */
+export function queueOptions(name, { maxBatchSize = 100, maxBatchTimeout = 0.05 } = {}) {
+  const deliveries = `${name}-deliveries`;
+  return {
+    // TEST_DEAD_LETTER_QUEUE lets a test put a message straight into the dead-letter queue.
+    queueProducers: {
+      HOOKSEAL_QUEUE: { queueName: deliveries },
+      TEST_DEAD_LETTER_QUEUE: { queueName: `${deliveries}-dlq` },
+    },
+    queueConsumers: {
+      [deliveries]: { maxBatchSize, maxBatchTimeout, maxRetries: 100, deadLetterQueue: `${deliveries}-dlq` },
+      [`${deliveries}-dlq`]: { maxBatchSize: 10, maxBatchTimeout, maxRetries: 100 },
+    },
+  };
+}
+
+/**
+ * Miniflare's description of one Worker running the build with `bindings`. `queue`: with the
+ * delivery queue and the dead-letter store (true, or queueOptions' options); `deadLetters`: the
+ * class bound as the dead-letter store (null: none).
+ */
+export function workerOptions(
+  name,
+  { bindings, dedupe = true, queue = false, deadLetters = queue ? "HooksealDeadLetters" : null },
+) {
+  const durableObjects = {};
+  if (dedupe) durableObjects.HOOKSEAL_DEDUPE = { className: "HooksealDedupe", useSQLite: true };
+  if (deadLetters) durableObjects.HOOKSEAL_DEAD_LETTERS = { className: deadLetters, useSQLite: true };
   return {
     name,
     modules: true,
@@ -22,9 +56,8 @@ export function workerOptions(name, { bindings, dedupe = true }) {
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: COMPATIBILITY_DATE,
     bindings,
-    durableObjects: dedupe
-      ? { HOOKSEAL_DEDUPE: { className: "HooksealDedupe", useSQLite: true } }
-      : {},
+    durableObjects,
+    ...(queue ? queueOptions(name, queue === true ? {} : queue) : {}),
   };
 }
 
@@ -86,8 +119,52 @@ export async function startWorkers(workers) {
       }
       return logs;
     },
+    /** Miniflare itself (for queue producers and the like). */
+    mf,
     dispose: () => mf.dispose(),
   };
+}
+
+/** Waits until `check()` returns a truthy value (polled every `every` ms), at most `ms`. */
+export async function waitFor(check, { ms = 30000, every = 100, what = "the condition" } = {}) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
+/** An admin API request to Worker `name`: { status, json, headers }. */
+export async function admin(workers, name, method, path, { token = ADMIN_TOKEN, headers = {} } = {}) {
+  const response = await workers.fetch(name, path, {
+    method,
+    headers: token === null ? headers : { authorization: `Bearer ${token}`, ...headers },
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: response.status, json, headers: response.headers };
+}
+
+/** Every dead letter of Worker `name` (of `route`, when given), following the pages. */
+export async function deadLetters(workers, name, route) {
+  const all = [];
+  let after = 0;
+  for (;;) {
+    const query = new URLSearchParams({ limit: "500", after: String(after) });
+    if (route) query.set("route", route);
+    const page = await admin(workers, name, "GET", `/admin/dead-letters?${query}`);
+    if (page.status !== 200) throw new Error(`listing dead letters: ${page.status} ${JSON.stringify(page.json)}`);
+    all.push(...page.json.deadLetters);
+    if (page.json.next === null) return all;
+    after = page.json.next;
+  }
 }
 
 /** Bindings for a Worker with `routes` and `secrets` (name to value), signing secret included. */
