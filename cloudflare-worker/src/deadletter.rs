@@ -595,18 +595,7 @@ mod object {
 /// Sends `command` to the store.
 pub async fn ask(env: &worker::Env, command: &Command) -> worker::Result<Reply> {
     let stub = env.durable_object(BINDING)?.get_by_name(OBJECT_NAME)?;
-    let mut init = worker::RequestInit::new();
-    init.with_method(worker::Method::Post)
-        .with_body(Some(serde_json::to_string(command)?.into()));
-    let request = worker::Request::new_with_init("https://dead-letters.hookseal.invalid/", &init)?;
-    let mut response = stub.fetch_with_request(request).await?;
-    if response.status_code() != 200 {
-        return Err(worker::Error::RustError(format!(
-            "dead-letter store answered {}",
-            response.status_code()
-        )));
-    }
-    response.json().await
+    crate::dedupe::post_json(&stub, "dead-letters", command).await
 }
 
 #[cfg(test)]
