@@ -4,7 +4,10 @@
 // Tests and benchmarks may index and panic: a panic here is a failure report, not a crash.
 #![allow(clippy::indexing_slicing, clippy::panic)]
 
-use hookseal::{CustomScheme, Encoding, Scheme, SignInput, Signer, Verifier};
+use hookseal::{
+    CustomScheme, Diagnosis, Encoding, Hint, Scheme, Secret, SignInput, Signer, Verifier,
+    VerifyOptions,
+};
 use proptest::prelude::*;
 
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -150,4 +153,54 @@ proptest! {
             prop_assert!(verifier(&scheme).verify(body.as_bytes(), &headers, NOW).is_err());
         }
     }
+
+    #[test]
+    fn diagnosing_arbitrary_requests_never_panics_nor_passes(body in "[ -~\n\t{}\\[\\]\":,]{0,300}", values in prop::collection::vec(".{0,80}", 3)) {
+        let headers: Vec<(String, String)> = ["webhook-id", "webhook-timestamp", "webhook-signature"]
+            .into_iter()
+            .map(String::from)
+            .zip(values)
+            .collect();
+        for scheme in schemes() {
+            let diagnosis = Diagnosis::run(&scheme, &[Secret::from(SECRET)], VerifyOptions::default(), body.as_bytes(), &headers, NOW);
+            prop_assert!(diagnosis.outcome.is_err());
+        }
+    }
+
+    #[test]
+    fn diagnosis_explains_a_reformatted_json_body(value in json_value(), indent in 0usize..3) {
+        let compact = serde_json::to_vec(&value).expect("JSON");
+        let pretty = String::from_utf8(serde_json::to_vec_pretty(&value).expect("JSON")).expect("UTF-8");
+        // The same layout with another indentation: a tab, four spaces, or none.
+        let reindented: Vec<String> = pretty
+            .lines()
+            .map(|line| {
+                let depth = (line.len() - line.trim_start_matches(' ').len()) / 2;
+                format!("{}{}", ["\t", "    ", ""][indent].repeat(depth), line.trim_start_matches(' '))
+            })
+            .collect();
+        let layouts = [pretty.clone().into_bytes(), reindented.join("\n").into_bytes()];
+        let headers = sign(&Scheme::StandardWebhooks, &compact, "msg_1", NOW);
+        for received in layouts.iter().filter(|layout| **layout != compact) {
+            let diagnosis = Diagnosis::run(&Scheme::StandardWebhooks, &[Secret::from(SECRET)], VerifyOptions::default(), received, &headers, NOW);
+            prop_assert_eq!(diagnosis.hints.as_slice(), [Hint::BodyReformatted]);
+        }
+    }
+}
+
+/// JSON values whose strings hold awkward characters: quotes, backslashes, braces, commas, colons.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i32>().prop_map(serde_json::Value::from),
+        "[a-z \"\\\\{}\\[\\],:é🚽]{0,12}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            prop::collection::vec(("[a-z\"{}:,]{1,6}", inner), 0..4)
+                .prop_map(|entries| serde_json::Value::Object(entries.into_iter().collect())),
+        ]
+    })
 }
