@@ -27,8 +27,6 @@ function call(binding) {
   }
 }
 
-const isBytes = (value) => value instanceof Uint8Array || ArrayBuffer.isView(value);
-
 function toBytes(value, what) {
   if (value instanceof Uint8Array) return value;
   if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
@@ -36,11 +34,7 @@ function toBytes(value, what) {
   throw new TypeError(`${what} must be a string, Uint8Array or ArrayBuffer`);
 }
 
-function checkSecret(secret) {
-  if (typeof secret === "string") return secret;
-  if (isBytes(secret) || secret instanceof ArrayBuffer) return toBytes(secret, "secret");
-  throw new TypeError("secret must be a string or a Uint8Array, or an array of them");
-}
+const checkSecret = (secret) => (typeof secret === "string" ? secret : toBytes(secret, "secret"));
 
 /** A custom scheme object's fields, in the order the bindings take them. */
 const CUSTOM_SCHEME_FIELDS = [
