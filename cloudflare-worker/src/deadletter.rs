@@ -358,7 +358,7 @@ mod object {
 
         async fn alarm(&self) -> worker::Result<worker::Response> {
             let sql = self.sql()?;
-            exec(
+            crate::dedupe::run_sql(
                 &sql,
                 "DELETE FROM parked WHERE until_ms <= ?",
                 vec![int(now_ms())?],
@@ -390,7 +390,7 @@ mod object {
                     summary,
                     message,
                 } => {
-                    exec(
+                    crate::dedupe::run_sql(
                         &sql,
                         "INSERT OR REPLACE INTO dead_letters (key, route, id, summary, message) \
                          VALUES (?, ?, ?, ?, ?)",
@@ -438,7 +438,7 @@ mod object {
                 }
                 Command::Park { key, body } => {
                     let until = now_ms().saturating_add(PARK_SECONDS * 1000);
-                    exec(
+                    crate::dedupe::run_sql(
                         &sql,
                         "INSERT OR REPLACE INTO parked (key, body, until_ms) VALUES (?, ?, ?)",
                         vec![key.into(), body.into(), int(until)?],
@@ -455,7 +455,11 @@ mod object {
                     reply.body = found.into_iter().next().map(|row| row.body);
                 }
                 Command::Unpark { key } => {
-                    exec(&sql, "DELETE FROM parked WHERE key = ?", vec![key.into()])?;
+                    crate::dedupe::run_sql(
+                        &sql,
+                        "DELETE FROM parked WHERE key = ?",
+                        vec![key.into()],
+                    )?;
                 }
             }
             Ok(reply)
@@ -473,7 +477,7 @@ mod object {
                     "CREATE TABLE IF NOT EXISTS parked (key TEXT PRIMARY KEY, body TEXT NOT NULL, \
                      until_ms INTEGER NOT NULL)",
                 ] {
-                    exec(&sql, statement, None)?;
+                    crate::dedupe::run_sql(&sql, statement, None)?;
                 }
                 self.schema_ready.set(true);
             }
@@ -566,16 +570,6 @@ mod object {
                 message: row.message,
             })
             .collect())
-    }
-
-    fn exec(
-        sql: &worker::SqlStorage,
-        query: &str,
-        bindings: impl Into<Option<Vec<SqlStorageValue>>>,
-    ) -> worker::Result<()> {
-        sql.exec(query, bindings)?
-            .to_array::<serde::de::IgnoredAny>()
-            .map(|_| ())
     }
 
     fn int(value: u64) -> worker::Result<SqlStorageValue> {

@@ -142,6 +142,11 @@ export async function admin(workers, name, method, path, { token = ADMIN_TOKEN, 
     method,
     headers: token === null ? headers : { authorization: `Bearer ${token}`, ...headers },
   });
+  return answer(response);
+}
+
+/** A response as `{ status, json, headers }`; `json` is the text when the body is not JSON. */
+async function answer(response) {
   const text = await response.text();
   let json;
   try {
@@ -183,12 +188,5 @@ export async function post(workers, name, path, body, headers = {}) {
     headers: { "content-type": "application/json", ...headers },
     body,
   });
-  const text = await response.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  return { status: response.status, json, headers: response.headers };
+  return answer(response);
 }
