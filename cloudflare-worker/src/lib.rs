@@ -98,6 +98,21 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     }
 }
 
+/// The route's dedupe store (none when `dedupeSeconds` is 0) and a fresh claim token, which lets
+/// only this request record the outcome of its claim.
+fn dedupe_store(
+    route: &Route,
+    env: &Env,
+) -> worker::Result<(Option<worker::ObjectNamespace>, String)> {
+    let token = format!("{:x}", js_sys::Math::random().to_bits());
+    let store = if route.dedupe_seconds == 0 {
+        None
+    } else {
+        Some(env.durable_object(dedupe::BINDING)?)
+    };
+    Ok((store, token))
+}
+
 /// Queue delivery: claim the message, put it in the queue, answer 202. A message in the queue
 /// counts as taken (its redeliveries are absorbed); one that could not be put there is not
 /// (503: the sender retries).
@@ -108,12 +123,7 @@ async fn accept(
     env: &Env,
     log: &mut Log,
 ) -> worker::Result<Response> {
-    let token = format!("{:x}", js_sys::Math::random().to_bits());
-    let dedupe = if route.dedupe_seconds == 0 {
-        None
-    } else {
-        Some(env.durable_object(dedupe::BINDING)?)
-    };
+    let (dedupe, token) = dedupe_store(route, env)?;
     let id = outbound.id.clone();
     if let Some(namespace) = &dedupe {
         let claim = Command::Claim {
@@ -171,12 +181,7 @@ async fn deliver(
     env: &Env,
     log: &mut Log,
 ) -> worker::Result<Response> {
-    let token = format!("{:x}", js_sys::Math::random().to_bits());
-    let dedupe = if route.dedupe_seconds == 0 {
-        None
-    } else {
-        Some(env.durable_object(dedupe::BINDING)?)
-    };
+    let (dedupe, token) = dedupe_store(route, env)?;
     if let Some(namespace) = &dedupe {
         let claim = Command::Claim {
             token: token.clone(),
