@@ -113,6 +113,39 @@ fn dedupe_store(
     Ok((store, token))
 }
 
+/// Claims message `id` for this request. `Some(answer)` when it is taken already: a duplicate
+/// (answered with `duplicate`, 200 for direct delivery, 202 for queue delivery) or in flight
+/// (409). Fails open: an unavailable dedupe store must not lose messages; the origin still sees
+/// one stable webhook-id and can deduplicate on it.
+async fn claim(
+    namespace: &worker::ObjectNamespace,
+    route: &Route,
+    id: &str,
+    token: &str,
+    log: &mut Log,
+    duplicate: fn(&str, &str) -> worker::Result<Response>,
+) -> Option<worker::Result<Response>> {
+    let claim = Command::Claim {
+        token: token.to_string(),
+        lease_ms: route.origin_timeout_ms + dedupe::LEASE_MARGIN_MS,
+    };
+    match dedupe::ask(namespace, &route.path, id, claim).await {
+        Ok(Reply::Duplicate) => {
+            log.outcome("duplicate");
+            Some(duplicate("duplicate", id))
+        }
+        Ok(Reply::InFlight) => {
+            log.outcome("in_flight");
+            Some(respond::in_flight())
+        }
+        Ok(Reply::Claimed | Reply::Recorded) => None,
+        Err(error) => {
+            log.dedupe_error(&error.to_string());
+            None
+        }
+    }
+}
+
 /// Queue delivery: claim the message, put it in the queue, answer 202. A message in the queue
 /// counts as taken (its redeliveries are absorbed); one that could not be put there is not
 /// (503: the sender retries).
@@ -125,26 +158,10 @@ async fn accept(
 ) -> worker::Result<Response> {
     let (dedupe, token) = dedupe_store(route, env)?;
     let id = outbound.id.clone();
-    if let Some(namespace) = &dedupe {
-        let claim = Command::Claim {
-            token: token.clone(),
-            lease_ms: route.origin_timeout_ms + dedupe::LEASE_MARGIN_MS,
-        };
-        match dedupe::ask(namespace, &route.path, &id, claim).await {
-            Ok(Reply::Duplicate) => {
-                log.outcome("duplicate");
-                return respond::queued("duplicate", &id);
-            }
-            Ok(Reply::InFlight) => {
-                log.outcome("in_flight");
-                return respond::in_flight();
-            }
-            Ok(Reply::Claimed | Reply::Recorded) => {}
-            // Fail open, as direct delivery does: better a duplicate than a lost message.
-            Err(error) => {
-                log.dedupe_error(&error.to_string());
-            }
-        }
+    if let Some(namespace) = &dedupe
+        && let Some(taken) = claim(namespace, route, &id, &token, log, respond::queued).await
+    {
+        return taken;
     }
     let enqueued = queue::enqueue(env, vec![queue::Queued::new(outbound, now_ms)]).await;
     if let Some(namespace) = &dedupe {
@@ -182,27 +199,18 @@ async fn deliver(
     log: &mut Log,
 ) -> worker::Result<Response> {
     let (dedupe, token) = dedupe_store(route, env)?;
-    if let Some(namespace) = &dedupe {
-        let claim = Command::Claim {
-            token: token.clone(),
-            lease_ms: route.origin_timeout_ms + dedupe::LEASE_MARGIN_MS,
-        };
-        match dedupe::ask(namespace, &route.path, &outbound.id, claim).await {
-            Ok(Reply::Duplicate) => {
-                log.outcome("duplicate");
-                return respond::accepted("duplicate", &outbound.id);
-            }
-            Ok(Reply::InFlight) => {
-                log.outcome("in_flight");
-                return respond::in_flight();
-            }
-            Ok(Reply::Claimed | Reply::Recorded) => {}
-            // Fail open: an unavailable dedupe store must not lose messages; the origin still
-            // sees one stable webhook-id and can deduplicate on it.
-            Err(error) => {
-                log.dedupe_error(&error.to_string());
-            }
-        }
+    if let Some(namespace) = &dedupe
+        && let Some(taken) = claim(
+            namespace,
+            route,
+            &outbound.id,
+            &token,
+            log,
+            respond::accepted,
+        )
+        .await
+    {
+        return taken;
     }
     let attempt = match forward::send(
         outbound,
