@@ -17,10 +17,12 @@ mod verify;
 pub use diagnose::{Diagnosis, Hint};
 pub use error::Error;
 pub use headers::Headers;
-pub use scheme::{Custom, CustomScheme, DEFAULT_TOLERANCE_SECONDS, Encoding, Scheme, SecretFormat};
+pub use scheme::{
+    Coverage, Custom, CustomScheme, DEFAULT_TOLERANCE_SECONDS, Encoding, Scheme, SecretFormat,
+};
 pub use secret::Secret;
 pub use sign::{SignInput, Signer};
-pub use verify::{MAX_HEADER_BYTES, MAX_SIGNATURES, Verified, Verifier, VerifyOptions};
+pub use verify::{MAX_HEADER_BYTES, MAX_SIGNATURES, Unsigned, Verified, Verifier, VerifyOptions};
 
 /// The repository README's Rust examples run as doctests too.
 #[cfg(doctest)]

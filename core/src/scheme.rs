@@ -26,9 +26,11 @@ pub enum Scheme {
     Svix,
     /// SepticCycle: `X-SepticCycle-Signature: <hex>` over the body.
     SepticCycle,
-    /// `X-Webhook-Signature: sha256=<hex>` over the body, `X-Webhook-Event` naming the event.
+    /// `X-Webhook-Signature: sha256=<hex>` over the body, `X-Webhook-Event` naming the event
+    /// (not signed: reported as [`Unsigned`](crate::Unsigned)).
     XWebhookSignature,
-    /// GitHub: `X-Hub-Signature-256: sha256=<hex>` over the body.
+    /// GitHub: `X-Hub-Signature-256: sha256=<hex>` over the body. `X-GitHub-Delivery` and
+    /// `X-GitHub-Event` are not signed: they are reported as [`Unsigned`](crate::Unsigned).
     GitHub,
     /// Stripe: `Stripe-Signature: t=<unix>,v1=<hex>` over `{t}.{body}`; the whole `whsec_…`
     /// string is the key. Like Stripe's own library, only too-old timestamps are rejected.
@@ -36,7 +38,8 @@ pub enum Scheme {
     /// Slack: `X-Slack-Signature: v0=<hex>` over `v0:{timestamp}:{body}`, with
     /// `X-Slack-Request-Timestamp`.
     Slack,
-    /// Shopify: `X-Shopify-Hmac-Sha256: <base64>` over the body.
+    /// Shopify: `X-Shopify-Hmac-Sha256: <base64>` over the body. `X-Shopify-Webhook-Id` and
+    /// `X-Shopify-Topic` are not signed: they are reported as [`Unsigned`](crate::Unsigned).
     Shopify,
     /// A scheme described by the user; build it with [`Scheme::custom`].
     Custom(Box<Custom>),
@@ -97,14 +100,17 @@ pub struct CustomScheme {
     /// Default: `{body}`.
     #[cfg_attr(feature = "serde", serde(default = "body_template"))]
     pub template: String,
-    /// The header holding the message id; required when the template signs `{id}`.
+    /// The header holding the message id; required when the template signs `{id}`. Without
+    /// `{id}` in the template the id is not authenticated: it is reported as
+    /// [`Unsigned::id`](crate::Unsigned::id), never as [`Verified::id`](crate::Verified::id).
     #[cfg_attr(feature = "serde", serde(default))]
     pub id_header: Option<String>,
     /// The header holding the Unix timestamp in seconds; required when the template signs
     /// `{timestamp}`, and only allowed then (an unsigned timestamp proves nothing).
     #[cfg_attr(feature = "serde", serde(default))]
     pub timestamp_header: Option<String>,
-    /// The header naming the event type, reported on success. Default: none.
+    /// The header naming the event type. No template signs it, so it is reported as
+    /// [`Unsigned::event_type`](crate::Unsigned::event_type). Default: none.
     #[cfg_attr(feature = "serde", serde(default))]
     pub event_type_header: Option<String>,
     /// How a text secret becomes the key. Default: its UTF-8 bytes.
@@ -151,6 +157,34 @@ impl Custom {
     }
 }
 
+/// The parts of a request a scheme's signature covers: all that a verified message vouches for.
+/// Whatever else a request carries (a delivery id or an event name in a header the sender does
+/// not sign) is metadata that anyone on the way could have set or changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Coverage {
+    /// The body's exact bytes.
+    pub body: bool,
+    /// The timestamp, which is then checked against the tolerance: replays are bounded in time.
+    pub timestamp: bool,
+    /// The message id, which can then key deduplication.
+    pub id: bool,
+}
+
+impl Coverage {
+    /// The names of the covered parts, in the order `body`, `timestamp`, `id`: the words the npm
+    /// package, the Worker and the test vectors use.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        [
+            (self.body, "body"),
+            (self.timestamp, "timestamp"),
+            (self.id, "id"),
+        ]
+        .into_iter()
+        .filter_map(|(covered, name)| covered.then_some(name))
+    }
+}
+
 /// One piece of the signed content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -171,13 +205,16 @@ pub(crate) enum SignatureFormat<'a> {
     Stripe,
 }
 
-/// The names of the headers a scheme reads and writes.
+/// The names of the headers a scheme reads and writes. Whether the id is signed is the
+/// template's business (`Part::Id`); the event type never is.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct HeaderNames<'a> {
     pub(crate) signature: &'a str,
     pub(crate) id: Option<&'a str>,
     pub(crate) timestamp: Option<&'a str>,
     pub(crate) event_type: Option<&'a str>,
+    /// Further headers the sender sends about the delivery, none of them signed (lowercase).
+    pub(crate) metadata: &'static [&'static str],
 }
 
 /// Everything the verifier and signer need to know of a scheme. Built-in schemes and custom ones
@@ -207,6 +244,7 @@ pub(crate) const WEBHOOK_HEADERS: HeaderNames<'static> = HeaderNames {
     id: Some("webhook-id"),
     timestamp: Some("webhook-timestamp"),
     event_type: None,
+    metadata: &[],
 };
 
 pub(crate) const SVIX_HEADERS: HeaderNames<'static> = HeaderNames {
@@ -214,6 +252,7 @@ pub(crate) const SVIX_HEADERS: HeaderNames<'static> = HeaderNames {
     id: Some("svix-id"),
     timestamp: Some("svix-timestamp"),
     event_type: None,
+    metadata: &[],
 };
 
 const fn single(prefix: &'static str, encoding: Encoding) -> SignatureFormat<'static> {
@@ -240,6 +279,7 @@ const fn signature_only(signature: &'static str) -> HeaderNames<'static> {
         id: None,
         timestamp: None,
         event_type: None,
+        metadata: &[],
     }
 }
 
@@ -273,6 +313,13 @@ impl Scheme {
     }
 
     /// Checks a custom scheme description and builds the scheme.
+    ///
+    /// Besides the form of each field, the template must keep its fields apart: `{id}` and
+    /// `{timestamp}` at most once, `{body}` exactly once, literal text between any two fields,
+    /// and no digit in the text touching `{timestamp}`. Otherwise bytes could move from one field
+    /// to its neighbour (`{id}{body}` signs `ab` + `c` and `a` + `bc` alike) and a changed
+    /// message would still verify. The id's side of that rule is checked per message: an id
+    /// holding the character that separates it from its neighbour is `malformed_header`.
     pub fn custom(description: CustomScheme) -> Result<Scheme, Error> {
         let template = parse_template(&description.template)?;
         let signs = |part: &Part| template.contains(part);
@@ -310,6 +357,35 @@ impl Scheme {
             description,
             template,
         })))
+    }
+
+    /// What the scheme's signature covers. Only these parts of a verified message are
+    /// authenticated; see [`Verified`](crate::Verified) and [`Unsigned`](crate::Unsigned).
+    pub fn coverage(&self) -> Coverage {
+        let template = self.spec().template;
+        Coverage {
+            body: template.contains(&Part::Body),
+            timestamp: template.contains(&Part::Timestamp),
+            id: template.contains(&Part::Id),
+        }
+    }
+
+    /// The headers a sender of this scheme sends about a delivery that its signature does not
+    /// cover, in lowercase: an unsigned id header, the event type header, and vendor extras
+    /// (GitHub's hook ids, Shopify's shop domain and API version, Slack's retry count). A proxy
+    /// may pass them on, under their own names and as unauthenticated.
+    pub fn metadata_header_names(&self) -> Vec<String> {
+        let spec = self.spec();
+        let unsigned_id = spec
+            .headers
+            .id
+            .filter(|_| !spec.template.contains(&Part::Id));
+        [unsigned_id, spec.headers.event_type]
+            .into_iter()
+            .flatten()
+            .chain(spec.headers.metadata.iter().copied())
+            .map(str::to_ascii_lowercase)
+            .collect()
     }
 
     /// Guesses the scheme from the headers a request carries, for tools such as the playground.
@@ -384,6 +460,11 @@ impl Scheme {
                     id: Some("x-github-delivery"),
                     timestamp: None,
                     event_type: Some("x-github-event"),
+                    metadata: &[
+                        "x-github-hook-id",
+                        "x-github-hook-installation-target-id",
+                        "x-github-hook-installation-target-type",
+                    ],
                 },
                 single("sha256=", Encoding::Hex),
             ),
@@ -397,6 +478,7 @@ impl Scheme {
                 ..body_only(
                     HeaderNames {
                         timestamp: Some("x-slack-request-timestamp"),
+                        metadata: &["x-slack-retry-num", "x-slack-retry-reason"],
                         ..signature_only("x-slack-signature")
                     },
                     single("v0=", Encoding::Hex),
@@ -408,6 +490,12 @@ impl Scheme {
                     id: Some("x-shopify-webhook-id"),
                     timestamp: None,
                     event_type: Some("x-shopify-topic"),
+                    metadata: &[
+                        "x-shopify-event-id",
+                        "x-shopify-shop-domain",
+                        "x-shopify-api-version",
+                        "x-shopify-triggered-at",
+                    ],
                 },
                 single("", Encoding::Base64),
             ),
@@ -419,6 +507,7 @@ impl Scheme {
                         id: d.id_header.as_deref(),
                         timestamp: d.timestamp_header.as_deref(),
                         event_type: d.event_type_header.as_deref(),
+                        metadata: &[],
                     },
                     format: SignatureFormat::Single {
                         prefix: &d.prefix,
@@ -538,8 +627,45 @@ fn parse_template(template: &str) -> Result<Vec<Part>, Error> {
         });
         rest = placeholder.get(close + 1..).unwrap_or_default();
     }
-    if parts.iter().filter(|part| **part == Part::Body).count() != 1 {
+    let count = |wanted: &Part| parts.iter().filter(|part| *part == wanted).count();
+    if count(&Part::Body) != 1 {
         return Err(invalid("the template must contain {body} exactly once"));
     }
+    if count(&Part::Id) > 1 || count(&Part::Timestamp) > 1 {
+        return Err(invalid(
+            "{id} and {timestamp} may each appear once in the template",
+        ));
+    }
+    for pair in parts.windows(2) {
+        let fields_touch = !matches!(pair, [Part::Literal(_), _] | [_, Part::Literal(_)]);
+        if fields_touch {
+            return Err(invalid(
+                "two fields touch in the template: put literal text between them, or bytes could move from one to the other",
+            ));
+        }
+    }
+    if separators(&parts, &Part::Timestamp).any(|c| c.is_ascii_digit()) {
+        return Err(invalid(
+            "the text touching {timestamp} must not be a digit: the timestamp's digits could move into it",
+        ));
+    }
     Ok(parts)
+}
+
+/// The characters a signed id must not contain under `template`: those of the literal text
+/// touching `{id}`. An id holding one could give bytes to its neighbour (or take them) and the
+/// signature would still match: Standard Webhooks' `{id}.{timestamp}.{body}` signs id
+/// `m.1700000000` with body `x` and id `m` with body `1700000000.x`, both at timestamp
+/// `1700000000`, as the same bytes.
+pub(crate) fn id_separators(template: &[Part]) -> impl Iterator<Item = char> + '_ {
+    separators(template, &Part::Id)
+}
+
+/// The characters of literal text that touch `field` in `template`, one per side.
+fn separators<'a>(template: &'a [Part], field: &'a Part) -> impl Iterator<Item = char> + 'a {
+    template.windows(2).filter_map(move |pair| match pair {
+        [Part::Literal(text), next] if next == field => text.chars().next_back(),
+        [previous, Part::Literal(text)] if previous == field => text.chars().next(),
+        _ => None,
+    })
 }

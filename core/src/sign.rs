@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
-use crate::scheme::{Encoding, Part, SignatureFormat};
+use crate::scheme::{Encoding, Part, SignatureFormat, id_separators};
 use crate::secret::{Key, MAC_LEN, SignedContent};
 use crate::{Error, Scheme, Secret};
 
@@ -75,8 +75,16 @@ impl Signer {
             input.event_type,
             "the event type must be header text: no control characters or outer spaces",
         )?;
-        if signs(Part::Id) && id.is_none() {
-            return Err(Error::InvalidSignInput("this scheme signs an id: pass one"));
+        match id {
+            None if signs(Part::Id) => {
+                return Err(Error::InvalidSignInput("this scheme signs an id: pass one"));
+            }
+            Some(id) if signs(Part::Id) && id_separators(spec.template).any(|c| id.contains(c)) => {
+                return Err(Error::InvalidSignInput(
+                    "the id must not contain the character that separates it from the next signed field (a `.` for Standard Webhooks)",
+                ));
+            }
+            _ => {}
         }
         let timestamp = match input.timestamp {
             Some(seconds) => seconds.to_string(),

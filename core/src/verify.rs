@@ -5,7 +5,10 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use subtle::ConstantTimeEq;
 
-use crate::scheme::{Encoding, HeaderNames, SVIX_HEADERS, SignatureFormat, Spec, WEBHOOK_HEADERS};
+use crate::scheme::{
+    Encoding, HeaderNames, Part, SVIX_HEADERS, SignatureFormat, Spec, WEBHOOK_HEADERS,
+    id_separators,
+};
 use crate::secret::{Key, MAC_LEN, SignedContent};
 use crate::{Error, Headers, Scheme, Secret};
 
@@ -32,17 +35,37 @@ pub struct VerifyOptions {
     pub tolerance_seconds: Option<u64>,
 }
 
-/// What a verified message says about itself.
+/// What a verified message says about itself. The body (which the caller holds), [`id`] and
+/// [`timestamp`] are authenticated: the signature covers them (see [`Scheme::coverage`]).
+/// [`unsigned`] is what the request's other headers claim, which anyone could have set.
+///
+/// [`id`]: Verified::id
+/// [`timestamp`]: Verified::timestamp
+/// [`unsigned`]: Verified::unsigned
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Verified {
-    /// The message id, for schemes that carry one (Standard Webhooks' `webhook-id`, GitHub's
-    /// `X-GitHub-Delivery`, Shopify's `X-Shopify-Webhook-Id`, a custom scheme's `idHeader`).
+    /// The message id, only where the signature covers it: Standard Webhooks' and Svix's
+    /// `webhook-id`, a custom scheme whose template signs `{id}`. Safe to deduplicate on.
     pub id: Option<String>,
     /// The signed timestamp in Unix seconds, for schemes that sign one.
     pub timestamp: Option<u64>,
-    /// The event type, for schemes that name it in a header (`X-Webhook-Event`, `X-GitHub-Event`,
-    /// `X-Shopify-Topic`, a custom scheme's `eventTypeHeader`).
+    /// What the request claims that the signature does not cover.
+    pub unsigned: Unsigned,
+}
+
+/// What a verified request's headers claim that its signature does not cover: useful for
+/// routing or logging, but a replay of a genuine message can carry any value here. Never
+/// deduplicate, authorize or dispatch on it without checking it against the signed body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Unsigned {
+    /// The vendor's delivery id from a header the signature does not cover: GitHub's
+    /// `X-GitHub-Delivery`, Shopify's `X-Shopify-Webhook-Id`, a custom scheme's `idHeader` whose
+    /// template has no `{id}`.
+    pub id: Option<String>,
+    /// The event type from a header: `X-Webhook-Event`, `X-GitHub-Event`, `X-Shopify-Topic`, a
+    /// custom scheme's `eventTypeHeader`. No scheme signs it.
     pub event_type: Option<String>,
 }
 
@@ -221,15 +244,19 @@ impl<'a> Request<'a> {
             Some(name) => read(headers, name)?,
             None => None,
         };
-        if spec.template.contains(&crate::scheme::Part::Id) {
+        if spec.template.contains(&Part::Id) {
             let name = names.id.unwrap_or_default();
+            let malformed = |reason| Error::MalformedHeader {
+                header: name.into(),
+                reason,
+            };
             match id {
                 None => return Err(Error::MissingHeader(name.into())),
-                Some("") => {
-                    return Err(Error::MalformedHeader {
-                        header: name.into(),
-                        reason: "empty",
-                    });
+                Some("") => return Err(malformed("empty")),
+                Some(id) if id_separators(spec.template).any(|c| id.contains(c)) => {
+                    return Err(malformed(
+                        "contains the character that separates the id from the next signed field",
+                    ));
                 }
                 Some(_) => {}
             }
@@ -290,11 +317,21 @@ impl<'a> Request<'a> {
             .collect()
     }
 
+    /// The id goes where its coverage says: authenticated only when the template signs it.
     fn verified(&self) -> Verified {
+        let id = self.id.map(ToString::to_string);
+        let (id, unsigned_id) = if self.spec.template.contains(&Part::Id) {
+            (id, None)
+        } else {
+            (None, id)
+        };
         Verified {
-            id: self.id.map(ToString::to_string),
+            id,
             timestamp: self.timestamp.map(|(_, seconds)| seconds),
-            event_type: self.event_type.map(ToString::to_string),
+            unsigned: Unsigned {
+                id: unsigned_id,
+                event_type: self.event_type.map(ToString::to_string),
+            },
         }
     }
 }

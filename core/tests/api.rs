@@ -4,7 +4,8 @@
 #![allow(clippy::indexing_slicing, clippy::panic)]
 
 use hookseal::{
-    Diagnosis, Error, Hint, Scheme, Secret, SignInput, Signer, Verifier, VerifyOptions,
+    CustomScheme, Diagnosis, Error, Hint, Scheme, Secret, SignInput, Signer, Verifier,
+    VerifyOptions,
 };
 
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -403,4 +404,159 @@ fn diagnosis_notices_quotes_on_any_header_the_scheme_reads() {
     );
     assert_eq!(diagnosis.outcome, Err(Error::InvalidTimestamp));
     assert_eq!(diagnosis.hints, [Hint::QuotedOrSpacedHeader]);
+}
+
+// ---- What a signature covers (issue #9 §1) ----
+
+/// GitHub and Shopify sign only the body: their delivery ids and event names are headers anyone
+/// can rewrite, so they are reported as unsigned, never as the message id.
+#[test]
+fn unsigned_vendor_ids_are_never_the_message_id() {
+    for (scheme, id_header, event_header) in [
+        (Scheme::GitHub, "x-github-delivery", "x-github-event"),
+        (Scheme::Shopify, "x-shopify-webhook-id", "x-shopify-topic"),
+    ] {
+        let signer = Signer::new(scheme.clone(), "secret").expect("signer");
+        let mut headers = signer
+            .sign(
+                b"{}",
+                &SignInput::new("genuine", NOW).with_event_type("push"),
+            )
+            .expect("signs");
+        let checker = Verifier::new(scheme.clone(), ["secret"]).expect("verifier");
+        // A replay under an id of the attacker's choosing still verifies (the body is genuine) ...
+        for (name, value) in &mut headers {
+            if name == id_header {
+                *value = "attacker-chosen".into();
+            }
+        }
+        let verified = checker.verify(b"{}", &headers, NOW).expect("verifies");
+        // ... but nothing in it claims that id is authentic.
+        assert_eq!(verified.id, None, "{scheme}");
+        assert_eq!(verified.unsigned.id.as_deref(), Some("attacker-chosen"));
+        assert_eq!(verified.unsigned.event_type.as_deref(), Some("push"));
+        assert_eq!(scheme.coverage().names().collect::<Vec<_>>(), ["body"]);
+        let metadata = scheme.metadata_header_names();
+        assert!(
+            metadata.iter().any(|name| name == id_header),
+            "{metadata:?}"
+        );
+        assert!(
+            metadata.iter().any(|name| name == event_header),
+            "{metadata:?}"
+        );
+    }
+}
+
+#[test]
+fn coverage_says_what_each_scheme_signs() {
+    let names = |scheme: Scheme| scheme.coverage().names().collect::<Vec<_>>().join(",");
+    assert_eq!(names(Scheme::StandardWebhooks), "body,timestamp,id");
+    assert_eq!(names(Scheme::Svix), "body,timestamp,id");
+    assert_eq!(names(Scheme::Stripe), "body,timestamp");
+    assert_eq!(names(Scheme::Slack), "body,timestamp");
+    for scheme in [
+        Scheme::SepticCycle,
+        Scheme::XWebhookSignature,
+        Scheme::GitHub,
+        Scheme::Shopify,
+    ] {
+        assert_eq!(names(scheme), "body");
+    }
+    // A signed id is no metadata; Standard Webhooks has none at all.
+    assert!(Scheme::StandardWebhooks.metadata_header_names().is_empty());
+    assert_eq!(
+        Scheme::XWebhookSignature.metadata_header_names(),
+        ["x-webhook-event"]
+    );
+}
+
+/// A custom `idHeader` without `{id}` in the template: the scheme is accepted and the id is
+/// reported as unsigned (the same as GitHub's delivery id), never as `Verified::id`.
+#[test]
+fn a_custom_id_header_the_template_does_not_sign_is_unsigned() {
+    let scheme = Scheme::custom(CustomScheme {
+        id_header: Some("X-Id".into()),
+        ..CustomScheme::new("X-Sig")
+    })
+    .expect("scheme");
+    assert!(!scheme.coverage().id);
+    assert_eq!(scheme.metadata_header_names(), ["x-id"]);
+    let mut headers = Signer::new(scheme.clone(), "s")
+        .and_then(|signer| signer.sign(b"x", &SignInput::default()))
+        .expect("signs");
+    headers.push(("X-Id".into(), "dlv_1".into()));
+    let verified = Verifier::new(scheme, ["s"])
+        .and_then(|verifier| verifier.verify(b"x", &headers, NOW))
+        .expect("verifies");
+    assert_eq!(verified.id, None);
+    assert_eq!(verified.unsigned.id.as_deref(), Some("dlv_1"));
+}
+
+/// Templates whose fields touch let bytes move between fields and still verify: refused.
+#[test]
+fn templates_must_keep_their_fields_apart() {
+    let with = |template: &str| {
+        Scheme::custom(CustomScheme {
+            template: template.into(),
+            id_header: template.contains("{id}").then(|| "X-Id".into()),
+            timestamp_header: template.contains("{timestamp}").then(|| "X-Ts".into()),
+            ..CustomScheme::new("X-Sig")
+        })
+    };
+    for refused in [
+        "{id}{body}",
+        "{body}{id}",
+        "{timestamp}{body}",
+        "{id}{timestamp}.{body}",
+        "{timestamp}1{body}",
+        "{body}.2{timestamp}",
+        "{id}.{id}.{body}",
+        "{timestamp}.{timestamp}.{body}",
+    ] {
+        let error = with(refused).expect_err(refused);
+        assert_eq!(error.code(), "invalid_scheme", "{refused}");
+    }
+    for accepted in [
+        "{id}.{body}",
+        "{body}|{timestamp}",
+        "v0:{timestamp}:{body}",
+        "{id}.{timestamp}.{body}",
+        "1{id}2.{timestamp}.{body}3",
+    ] {
+        let outcome = with(accepted);
+        assert!(outcome.is_ok(), "{accepted}: {outcome:?}");
+    }
+}
+
+/// The bytes-moving attack itself: a genuine message re-cut so that body bytes become id bytes.
+#[test]
+fn an_id_holding_its_separator_is_refused() {
+    let signer = Signer::new(Scheme::StandardWebhooks, SECRET).expect("signer");
+    let genuine_body = format!("{NOW}.payload");
+    let genuine = signer
+        .sign(genuine_body.as_bytes(), &SignInput::new("msg_1", NOW))
+        .expect("signs");
+    let verifier = Verifier::new(Scheme::StandardWebhooks, [SECRET]).expect("verifier");
+    assert!(
+        verifier
+            .verify(genuine_body.as_bytes(), &genuine, NOW)
+            .is_ok()
+    );
+    let mut moved = genuine.clone();
+    moved[0].1 = format!("msg_1.{NOW}");
+    assert_eq!(moved[0].0, "webhook-id");
+    assert_eq!(
+        verifier
+            .verify(b"payload", &moved, NOW)
+            .map_err(|e| e.code()),
+        Err("malformed_header")
+    );
+    // Nor does hookseal sign such an id.
+    assert_eq!(
+        signer
+            .sign(b"payload", &SignInput::new("msg.1", NOW))
+            .map_err(|e| e.code()),
+        Err("invalid_sign_input")
+    );
 }

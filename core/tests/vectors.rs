@@ -142,14 +142,31 @@ fn run_case(file_scheme: &Value, case: &Value) -> Result<(), String> {
         }
     }
     let verified = outcome.map_err(|error| error.to_string())?;
+    // Every field is compared, absent ones too: a field a case does not expect must not be
+    // reported (an unsigned delivery id reported as the authenticated id is the bug this catches).
+    let covers: Vec<&str> = scheme.coverage().names().collect();
+    let expected_covers: Vec<&str> = case["expect_covers"]
+        .as_array()
+        .ok_or("no expect_covers")?
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    if covers != expected_covers {
+        return Err(format!("covers {covers:?}, expected {expected_covers:?}"));
+    }
     check_field("id", verified.id.as_deref(), case["expect_id"].as_str())?;
     check_field(
-        "event type",
-        verified.event_type.as_deref(),
-        case["expect_event_type"].as_str(),
+        "unsigned id",
+        verified.unsigned.id.as_deref(),
+        case["expect_unsigned_id"].as_str(),
+    )?;
+    check_field(
+        "unsigned event type",
+        verified.unsigned.event_type.as_deref(),
+        case["expect_unsigned_event_type"].as_str(),
     )?;
     let expected_timestamp = case["expect_timestamp"].as_u64();
-    if expected_timestamp.is_some() && verified.timestamp != expected_timestamp {
+    if verified.timestamp != expected_timestamp {
         return Err(format!(
             "timestamp {:?}, expected {expected_timestamp:?}",
             verified.timestamp
@@ -179,11 +196,10 @@ fn run_case(file_scheme: &Value, case: &Value) -> Result<(), String> {
 }
 
 fn check_field(what: &str, got: Option<&str>, expected: Option<&str>) -> Result<(), String> {
-    match expected {
-        Some(expected) if got != Some(expected) => {
-            Err(format!("{what} {got:?}, expected {expected:?}"))
-        }
-        _ => Ok(()),
+    if got == expected {
+        Ok(())
+    } else {
+        Err(format!("{what} {got:?}, expected {expected:?}"))
     }
 }
 

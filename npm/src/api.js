@@ -114,20 +114,28 @@ function addLine(lines, name, value) {
   return lines === "" ? `${name}\n${value}` : `${lines}\n${name}\n${value}`;
 }
 
-/** A verified webhook: what the scheme says about it, and its exact bytes. */
+/**
+ * A verified webhook: its exact bytes and what the signature covers (`id`, `timestamp`), apart
+ * from `unsigned`, what the request's headers claim without the signature covering it.
+ */
 class WebhookMessage {
   #text;
-  constructor(scheme, id, timestamp, eventType, bytes, text) {
+  constructor(scheme, covers, [id, timestamp, unsignedId, unsignedEventType], bytes) {
     this.scheme = scheme;
+    /** What the scheme's signature covers: some of "body", "timestamp", "id". */
+    this.covers = covers;
     if (id) this.id = id;
     if (timestamp) this.timestamp = Number(timestamp);
-    if (eventType) this.eventType = eventType;
+    const unsigned = {};
+    if (unsignedId) unsigned.id = unsignedId;
+    if (unsignedEventType) unsigned.eventType = unsignedEventType;
+    /** Header values the signature does not cover: anyone could have set them. */
+    this.unsigned = Object.freeze(unsigned);
     /** The body's exact bytes. */
     this.bytes = bytes;
-    this.#text = text;
   }
 
-  /** The body decoded as UTF-8. */
+  /** The verified bytes decoded as UTF-8 (a string body was UTF-8-encoded before verifying). */
   text() {
     this.#text ??= textDecoder.decode(this.bytes);
     return this.#text;
@@ -165,6 +173,7 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
     #secrets;
     #headerNames;
     #schemeId;
+    #covers;
     #hostKeys;
 
     constructor(secret, options) {
@@ -176,6 +185,7 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
       this.#verifier = call(() => new WasmVerifier(this.#scheme, this.#secrets, tolerance));
       this.#headerNames = this.#verifier.headerNames();
       this.#schemeId = this.#verifier.schemeId;
+      this.#covers = Object.freeze(this.#verifier.covers);
     }
 
     /** The scheme's id (`custom` for a custom scheme). */
@@ -183,19 +193,25 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
       return this.#schemeId;
     }
 
+    /** What the scheme's signature covers: some of "body", "timestamp", "id". */
+    get covers() {
+      return this.#covers;
+    }
+
     /** Verifies the raw body against the request headers; throws WebhookVerificationError. */
     verify(body, headers, options) {
       const bytes = toBody(body);
       const lines = collectHeaders(headers, this.#headerNames);
       const now = checkSeconds(checkOptions(options).now, "now") ?? nowSeconds();
-      // `+id\ntimestamp\neventType` or `-code\nmessage\nhint`: one string, one crossing.
+      // `+id\ntimestamp\nunsignedId\nunsignedEventType` or `-code\nmessage\nhint`: one
+      // string, one crossing.
       const answer =
         hostMac !== undefined && bytes.length >= hostMac.minBodyBytes
           ? this.#verifyWithHostMac(bytes, lines, now)
           : this.#verifier.verify(bytes, lines, now);
-      const [first, second, third] = answer.slice(1).split("\n");
-      if (answer[0] === "-") throw new WebhookVerificationError(first, second, third || undefined);
-      return new WebhookMessage(this.#schemeId, first, second, third, bytes, typeof body === "string" ? body : undefined);
+      const fields = answer.slice(1).split("\n");
+      if (answer[0] === "-") throw new WebhookVerificationError(fields[0], fields[1], fields[2] || undefined);
+      return new WebhookMessage(this.#schemeId, this.#covers, fields, bytes);
     }
 
     #verifyWithHostMac(bytes, lines, now) {

@@ -19,11 +19,11 @@ export interface CustomScheme {
   encoding?: "hex" | "base64";
   /** The signed content over `{id}`, `{timestamp}` and `{body}` (exactly one `{body}`). Default: `"{body}"`. */
   template?: string;
-  /** The header holding the message id; required when the template signs `{id}`. */
+  /** The header holding the message id; required when the template signs `{id}`. Without `{id}` the id is reported as `unsigned.id`. */
   idHeader?: string;
   /** The header holding the Unix timestamp in seconds; required with `{timestamp}`, and only then. */
   timestampHeader?: string;
-  /** The header naming the event type, reported on success. */
+  /** The header naming the event type, reported as `unsigned.eventType` (never signed). */
   eventTypeHeader?: string;
   /** How a string secret becomes the key: its UTF-8 bytes (default) or `whsec_` + base64. */
   secretFormat?: "utf8" | "whsec";
@@ -73,18 +73,35 @@ export class WebhookVerificationError extends Error {
   readonly hint?: string;
 }
 
+/** A part of a request a signature can cover. */
+export type Covered = "body" | "timestamp" | "id";
+
+/**
+ * What a request's headers claim that its signature does not cover. A replay of a genuine
+ * webhook can carry any value here: never deduplicate, authorize or dispatch on it.
+ */
+export interface Unsigned {
+  /** The vendor's delivery id from an unsigned header (GitHub's `X-GitHub-Delivery`, Shopify's `X-Shopify-Webhook-Id`). */
+  readonly id?: string;
+  /** The event type from a header (`X-GitHub-Event`, `X-Shopify-Topic`, `X-Webhook-Event`); no scheme signs it. */
+  readonly eventType?: string;
+}
+
+/** A verified webhook. `bytes`, `id` and `timestamp` are authenticated; `unsigned` is not. */
 export interface WebhookMessage {
   /** The scheme's id (`"custom"` for a custom scheme). */
   readonly scheme: SchemeId | "custom";
-  /** The message id, for schemes that carry one. */
+  /** What the scheme's signature covers. */
+  readonly covers: readonly Covered[];
+  /** The message id, only where the signature covers it (Standard Webhooks, Svix, a custom `{id}`): safe to deduplicate on. */
   readonly id?: string;
   /** The signed timestamp, Unix seconds, for schemes that sign one. */
   readonly timestamp?: number;
-  /** The event type, for schemes that name it in a header. */
-  readonly eventType?: string;
-  /** The body's exact bytes. */
+  /** Header values the signature does not cover. */
+  readonly unsigned: Unsigned;
+  /** The body's exact bytes: what the signature covers. */
   readonly bytes: Uint8Array;
-  /** The body as UTF-8 text. */
+  /** The verified bytes decoded as UTF-8 (a string body is UTF-8-encoded before verifying). */
   text(): string;
   /** The body parsed as JSON. */
   json(): unknown;
@@ -113,7 +130,7 @@ export interface Hint {
 export interface Diagnosis {
   valid: boolean;
   error?: WebhookVerificationError;
-  verified?: { id?: string; timestamp?: number; eventType?: string };
+  verified?: { id?: string; timestamp?: number; unsigned: Unsigned };
   detectedScheme: SchemeId | null;
   signatureHeader: string | null;
   signedContent: Uint8Array | null;
@@ -129,6 +146,8 @@ export class Webhook {
   /** One secret, or several during a rotation (any may match). Signing uses the first. */
   constructor(secret: Secret | readonly Secret[], options?: WebhookOptions);
   readonly scheme: SchemeId | "custom";
+  /** What the scheme's signature covers. */
+  readonly covers: readonly Covered[];
   /** Verifies the raw body; throws `WebhookVerificationError`, or `TypeError` for wrong argument types. */
   verify(body: Body, headers: HeadersLike, options?: VerifyOptions): WebhookMessage;
   /** Reads a Fetch API Request's body once and verifies it. */

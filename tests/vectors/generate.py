@@ -12,7 +12,8 @@ Besides writing the files, this script checks itself:
   * the published vectors (Standard Webhooks, Svix, GitHub, Slack) are reproduced by this
     script's own HMAC code before anything is written;
   * every case is run through a small reference verifier written from README.md and must give
-    exactly its `expect` (and its `expect_id` / `expect_timestamp` / `expect_event_type`);
+    exactly its `expect` (and, on `ok`, its `expect_covers`, `expect_id`, `expect_timestamp`,
+    `expect_unsigned_id` and `expect_unsigned_event_type`);
   * every `sign` object is replayed through a reference signer and must reproduce `headers`
     exactly (same header set, same values);
   * every timestamp_too_old / timestamp_too_new case is re-run with the clock moved to the
@@ -227,6 +228,43 @@ def from_b64(text: str):
         return None
 
 
+class Outcome:
+    """What a verified case reports: the signed id and timestamp, and the unsigned metadata."""
+
+    def __init__(self, id=None, timestamp=None, unsigned_id=None, unsigned_event_type=None):
+        self.id, self.timestamp = id, timestamp
+        # an empty header says nothing: reported as absent
+        self.unsigned_id = unsigned_id or None
+        self.unsigned_event_type = unsigned_event_type or None
+
+
+# What each built-in scheme's signature covers (README: "What a signature covers").
+COVERS = {
+    "standard-webhooks": ["body", "timestamp", "id"], "svix": ["body", "timestamp", "id"],
+    "septiccycle": ["body"], "x-webhook-signature": ["body"], "github": ["body"],
+    "stripe": ["body", "timestamp"], "slack": ["body", "timestamp"], "shopify": ["body"],
+}
+
+
+def covers(scheme) -> list:
+    if isinstance(scheme, str):
+        return COVERS[scheme]
+    template = scheme.get("template", "{body}")
+    return [p for p in ("body", "timestamp", "id") if "{" + p + "}" in template]
+
+
+def literal_neighbours(template: str, placeholder: str) -> list:
+    """The literal characters directly before and after `placeholder` in `template`."""
+    at = template.index(placeholder)
+    out = []
+    if at > 0 and template[at - 1] != "}":
+        out.append(template[at - 1])
+    end = at + len(placeholder)
+    if end < len(template) and template[end] != "{":
+        out.append(template[end])
+    return out
+
+
 def validate_custom(s) -> dict:
     def bad():
         raise VerifyError("invalid_scheme")
@@ -246,8 +284,12 @@ def validate_custom(s) -> dict:
     names = re.findall(r"\{([^{}]*)\}", template)
     if any(n not in ("id", "timestamp", "body") for n in names):
         bad()
-    if names.count("body") != 1:
+    if names.count("body") != 1 or names.count("id") > 1 or names.count("timestamp") > 1:
         bad()
+    if "}{" in template:
+        bad()  # two fields touch: bytes could move from one to the other
+    if "timestamp" in names and any(c.isdigit() for c in literal_neighbours(template, "{timestamp}")):
+        bad()  # the timestamp's digits could move into the text beside it
     if "id" in names and not s.get("idHeader"):
         bad()
     if ("timestamp" in names) != bool(s.get("timestampHeader")):
@@ -279,6 +321,8 @@ def verify(file_scheme, case):
         assert len(families) <= 1, f"{case['name']!r} mixes webhook-* and svix-* headers"
         p = "webhook" if h.get("webhook-signature") is not None else "svix"
         mid = h.need(f"{p}-id")
+        if "." in mid:
+            raise VerifyError("malformed_header")  # bytes could move between id and body
         ts_text = h.need(f"{p}-timestamp")
         sig_header = h.need(f"{p}-signature")
         entries = sig_header.split(" ")
@@ -289,13 +333,13 @@ def verify(file_scheme, case):
         cands = [from_b64(e.split(",", 1)[1]) for e in entries if e.split(",", 1)[0] == "v1"]
         if not any_match(keys, f"{mid}.{ts_text}.".encode() + body, cands):
             raise VerifyError("no_matching_signature")
-        return mid, ts, None
+        return Outcome(id=mid, timestamp=ts)
 
     if scheme == "septiccycle":
         v = h.need("x-septiccycle-signature")
         if not any_match(keys, body, [from_hex(v)]):
             raise VerifyError("no_matching_signature")
-        return None, None, None
+        return Outcome()
 
     if scheme in ("x-webhook-signature", "github"):
         name = "x-webhook-signature" if scheme == "x-webhook-signature" else "x-hub-signature-256"
@@ -304,9 +348,10 @@ def verify(file_scheme, case):
             raise VerifyError("malformed_header")
         if not any_match(keys, body, [from_hex(v[len("sha256="):])]):
             raise VerifyError("no_matching_signature")
-        if scheme == "github":
-            return h.get("x-github-delivery"), None, h.get("x-github-event")
-        return None, None, h.get("x-webhook-event")
+        if scheme == "github":  # GitHub signs neither its delivery id nor its event name
+            return Outcome(unsigned_id=h.get("x-github-delivery"),
+                           unsigned_event_type=h.get("x-github-event"))
+        return Outcome(unsigned_event_type=h.get("x-webhook-event"))
 
     if scheme == "stripe":
         v = h.need("stripe-signature")
@@ -319,7 +364,7 @@ def verify(file_scheme, case):
         check_tolerance(ts, now, tol, future_too=False)
         if not any_match(keys, f"{ts_items[0]}.".encode() + body, [from_hex(s) for s in v1]):
             raise VerifyError("no_matching_signature")
-        return None, ts, None
+        return Outcome(timestamp=ts)
 
     if scheme == "slack":
         v = h.need("x-slack-signature")
@@ -330,18 +375,23 @@ def verify(file_scheme, case):
         check_tolerance(ts, now, tol)
         if not any_match(keys, f"v0:{ts_text}:".encode() + body, [from_hex(v[3:])]):
             raise VerifyError("no_matching_signature")
-        return None, ts, None
+        return Outcome(timestamp=ts)
 
     if scheme == "shopify":
         v = h.need("x-shopify-hmac-sha256")
         if not any_match(keys, body, [from_b64(v)]):
             raise VerifyError("no_matching_signature")
-        return h.get("x-shopify-webhook-id"), None, h.get("x-shopify-topic")
+        return Outcome(unsigned_id=h.get("x-shopify-webhook-id"),
+                       unsigned_event_type=h.get("x-shopify-topic"))
 
     # custom scheme object
     s = scheme
     v = h.need(s["signatureHeader"])
-    mid = h.need(s["idHeader"]) if s.get("idHeader") else None
+    template = s.get("template", "{body}")
+    signs_id = "{id}" in template
+    mid = h.need(s["idHeader"]) if signs_id else None
+    if mid is not None and any(c in mid for c in literal_neighbours(template, "{id}")):
+        raise VerifyError("malformed_header")  # the id would hold its own separator
     ts_text = h.need(s["timestampHeader"]) if s.get("timestampHeader") else None
     prefix = s.get("prefix", "")
     if not v.startswith(prefix):
@@ -350,7 +400,6 @@ def verify(file_scheme, case):
     if ts_text is not None:
         ts = parse_timestamp(ts_text)
         check_tolerance(ts, now, tol)
-    template = s.get("template", "{body}")
     before, after = template.split("{body}")
     fill = lambda t: t.replace("{id}", mid or "").replace("{timestamp}", ts_text or "")
     content = fill(before).encode() + body + fill(after).encode()
@@ -358,8 +407,9 @@ def verify(file_scheme, case):
     cand = from_hex(raw) if s.get("encoding", "hex") == "hex" else from_b64(raw)
     if not any_match(keys, content, [cand]):
         raise VerifyError("no_matching_signature")
+    unsigned_id = h.get(s["idHeader"]) if s.get("idHeader") and not signs_id else None
     etype = h.get(s["eventTypeHeader"]) if s.get("eventTypeHeader") else None
-    return mid, ts, etype
+    return Outcome(id=mid, timestamp=ts, unsigned_id=unsigned_id, unsigned_event_type=etype)
 
 
 def body_bytes(case) -> bytes:
@@ -381,8 +431,9 @@ def run(file_scheme, case):
 # case construction
 
 FIELD_ORDER = ["name", "source", "scheme", "secrets", "secrets_base64", "headers", "body",
-               "body_base64", "body_fixture", "now", "tolerance_seconds", "expect", "expect_id",
-               "expect_timestamp", "expect_event_type", "sign"]
+               "body_base64", "body_fixture", "now", "tolerance_seconds", "expect",
+               "expect_covers", "expect_id", "expect_timestamp", "expect_unsigned_id",
+               "expect_unsigned_event_type", "sign"]
 
 
 def case(name, source, expect, headers, now, *, secrets=None, secrets_base64=None, body=None,
@@ -431,13 +482,12 @@ def finish(file_scheme, cases):
         got, info = run(file_scheme, c)
         assert got == c["expect"], f"{file_scheme}: {c['name']!r}: expected {c['expect']}, got {got}"
         if got == "ok":
-            mid, ts, etype = info
-            if mid is not None:
-                c["expect_id"] = mid
-            if ts is not None:
-                c["expect_timestamp"] = ts
-            if etype is not None:
-                c["expect_event_type"] = etype
+            c["expect_covers"] = covers(c.get("scheme", file_scheme))
+            for field, value in (("expect_id", info.id), ("expect_timestamp", info.timestamp),
+                                 ("expect_unsigned_id", info.unsigned_id),
+                                 ("expect_unsigned_event_type", info.unsigned_event_type)):
+                if value is not None:
+                    c[field] = value
         else:
             assert "sign" not in c, c["name"]
         if got in ("timestamp_too_old", "timestamp_too_new"):
@@ -574,6 +624,19 @@ def standard_webhooks_cases():
                       sw_headers(SVIXV["id"], SVIXV["ts"], SVIXV["sig"]), SVIXV["ts"],
                       secrets=[SVIXV["secret"]], body=SVIXV["body"],
                       sign={"id": SVIXV["id"], "timestamp": SVIXV["ts"]}))
+
+    # An id holding the template's separator lets bytes move between id and body: a genuine
+    # message (id m, body "<ts>.x") re-sent as id "m.<ts>", body "x" signs the same bytes.
+    skey = sw_key(SWV["secret"])
+    shifted_body = f"{vts}.{SWV['body']}"
+    genuine = sw_sig(skey, "msg_dot", str(vts), shifted_body.encode())
+    cases.append(case("an id containing '.' is refused: the genuine message with bytes moved "
+                      "from the body into the id", COMPUTED, "malformed_header",
+                      vec_headers(sig=genuine, mid=f"msg_dot.{vts}"), vts,
+                      secrets=[SWV["secret"]], body=SWV["body"]))
+    cases.append(case("the genuine message the '.' case was cut from", COMPUTED, "ok",
+                      vec_headers(sig=genuine, mid="msg_dot"), vts, secrets=[SWV["secret"]],
+                      body=shifted_body, sign={"id": "msg_dot", "timestamp": vts}))
 
     # every SmartComply fixture, signed
     sc_secret = whsec("smartcomply endpoint secret")
@@ -1023,6 +1086,10 @@ def github_cases():
                       body=tamper(body)))
     cases.append(case("empty secret", vsrc, "invalid_secret", {"x-hub-signature-256": g["sig"]},
                       now, secrets=[""], body=g["body"]))
+    replay = dict(full, **{"x-github-delivery": "attacker-chosen-delivery-id"})
+    cases.append(case("a captured delivery replayed under a new X-GitHub-Delivery verifies: the "
+                      "delivery id is unsigned metadata, never the message id", src, "ok", replay,
+                      now, secrets=[secret], body_fixture=path))
     return cases
 
 
@@ -1277,6 +1344,15 @@ def custom_cases():
         {"X-Hook-Signature": id_sig, "X-Hook-Event": "order.shipped"})
     add("{id}:{body}, signature made for a different id", id_scheme, "no_matching_signature",
         {"X-Hook-Signature": "v1=" + mac(key, b"dlv_other:" + body).hex(), "X-Hook-Id": mid})
+    # the genuine message (id "dlv", body "x:<body>") with "x" moved from the body into the id
+    moved = "v1=" + mac(key, b"dlv:x:" + body).hex()
+    add("{id}:{body}, an id containing ':' is refused (bytes moved from the body into the id)",
+        id_scheme, "malformed_header", {"X-Hook-Signature": moved, "X-Hook-Id": "dlv:x"})
+    unsigned_id_scheme = {"signatureHeader": "X-Hook-Signature", "prefix": "v1=",
+                          "idHeader": "X-Hook-Id", "eventTypeHeader": "X-Hook-Event"}
+    add("idHeader without {id}: verifies, the id reported as unsigned", unsigned_id_scheme, "ok",
+        {"X-Hook-Signature": "v1=" + mac(key, body).hex(), "X-Hook-Id": mid,
+         "X-Hook-Event": "order.shipped"})
 
     full_scheme = {"signatureHeader": "X-Sig", "encoding": "base64",
                    "template": "{id}.{timestamp}.{body}", "idHeader": "X-Id",
@@ -1332,6 +1408,16 @@ def custom_cases():
         ("unknown encoding", {"signatureHeader": "X-Signature", "encoding": "base32"}),
         ("unknown secretFormat", {"signatureHeader": "X-Signature", "secretFormat": "hex"}),
         ("no signatureHeader", {"template": "{body}"}),
+        ("{id}{body}: two fields touch", {"signatureHeader": "X-Signature",
+                                          "template": "{id}{body}", "idHeader": "X-Id"}),
+        ("{body}{timestamp}: two fields touch",
+         {"signatureHeader": "X-Signature", "template": "{body}{timestamp}",
+          "timestampHeader": "X-Timestamp"}),
+        ("{timestamp}1{body}: a digit touches the timestamp",
+         {"signatureHeader": "X-Signature", "template": "{timestamp}1{body}",
+          "timestampHeader": "X-Timestamp"}),
+        ("{id} twice", {"signatureHeader": "X-Signature", "template": "{id}.{id}.{body}",
+                        "idHeader": "X-Id"}),
     ]
     for name, scheme in bad:
         add(f"invalid scheme: {name}", scheme, "invalid_scheme", plain)

@@ -3,7 +3,8 @@
 //!
 //! Crossing the boundary costs about 250 ns per string or object, more than hashing 1 KiB, so
 //! the hot path (`verify`) takes its headers as one string of `name\nvalue\n…` lines and answers
-//! with one string: `+id\ntimestamp\neventType` (empty where absent) on success,
+//! with one string: `+id\ntimestamp\nunsignedId\nunsignedEventType` (empty where absent) on
+//! success (`id` only where the signature covers it),
 //! `-code\nmessage\nhint` on failure. Other calls throw `[code, message, hint]` arrays. The
 //! package turns failures into `WebhookVerificationError`s.
 
@@ -138,7 +139,9 @@ fn verify_answer(outcome: Result<Verified, Error>) -> String {
                 "\n",
                 timestamp.as_deref().unwrap_or_default(),
                 "\n",
-                verified.event_type.as_deref().unwrap_or_default(),
+                verified.unsigned.id.as_deref().unwrap_or_default(),
+                "\n",
+                verified.unsigned.event_type.as_deref().unwrap_or_default(),
             ]
             .concat()
         }
@@ -163,9 +166,14 @@ fn verified_to_js(verified: Verified) -> Result<JsValue, JsValue> {
     if let Some(timestamp) = verified.timestamp {
         Reflect::set(&object, &"timestamp".into(), &(timestamp as f64).into())?;
     }
-    if let Some(event_type) = verified.event_type {
-        Reflect::set(&object, &"eventType".into(), &event_type.into())?;
+    let unsigned = Object::new();
+    if let Some(id) = verified.unsigned.id {
+        Reflect::set(&unsigned, &"id".into(), &id.into())?;
     }
+    if let Some(event_type) = verified.unsigned.event_type {
+        Reflect::set(&unsigned, &"eventType".into(), &event_type.into())?;
+    }
+    Reflect::set(&object, &"unsigned".into(), &unsigned.into())?;
     Ok(object.into())
 }
 
@@ -207,6 +215,17 @@ impl WasmVerifier {
     #[wasm_bindgen(getter, js_name = schemeId)]
     pub fn scheme_id(&self) -> String {
         self.verifier.scheme().id().into()
+    }
+
+    /// What the scheme's signature covers: some of `body`, `timestamp`, `id`.
+    #[wasm_bindgen(getter)]
+    pub fn covers(&self) -> Vec<String> {
+        self.verifier
+            .scheme()
+            .coverage()
+            .names()
+            .map(String::from)
+            .collect()
     }
 
     /// The lowercase names of every header the scheme may read.

@@ -44,10 +44,24 @@ function runCase(api, vector) {
   const body = vector.body ?? fromBase64(vector.body_base64);
   const webhook = new api.Webhook(secrets, { scheme: vector.scheme, toleranceSeconds: vector.tolerance_seconds });
   const message = webhook.verify(body, vector.headers, { now: vector.now });
-  for (const [field, key] of [["id", "expect_id"], ["timestamp", "expect_timestamp"], ["eventType", "expect_event_type"]]) {
-    if (vector[key] !== undefined && message[field] !== vector[key]) {
-      return `${field} ${message[field]}, expected ${vector[key]}`;
-    }
+  // Every field is compared, absent ones too: an unsigned header value reported as
+  // authenticated is exactly what must fail.
+  const reported = {
+    covers: message.covers.join(","),
+    id: message.id,
+    timestamp: message.timestamp,
+    "unsigned.id": message.unsigned.id,
+    "unsigned.eventType": message.unsigned.eventType,
+  };
+  const expected = {
+    covers: vector.expect_covers.join(","),
+    id: vector.expect_id,
+    timestamp: vector.expect_timestamp,
+    "unsigned.id": vector.expect_unsigned_id,
+    "unsigned.eventType": vector.expect_unsigned_event_type,
+  };
+  for (const field of Object.keys(expected)) {
+    if (reported[field] !== expected[field]) return `${field} ${reported[field]}, expected ${expected[field]}`;
   }
   if (vector.sign) {
     const signer = new api.Webhook(secrets[0], { scheme: vector.scheme });
