@@ -5,11 +5,11 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::scheme::SecretFormat;
-use crate::secret::Key;
+use crate::scheme::{SecretFormat, Spec};
+use crate::secret::{Key, Purpose};
 use crate::sign::encode;
 use crate::verify::Request;
-use crate::{Error, Headers, Scheme, Secret, Verified, Verifier, VerifyOptions};
+use crate::{Error, Headers, RequestContext, Scheme, Secret, Verified, Verifier, VerifyOptions};
 
 /// A usual mistake, detected by finding what would have verified.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,19 +145,19 @@ impl Diagnosis {
         };
         diagnosis.outcome = verifier.verify(body, headers, now);
         let spec = scheme.spec();
-        if let Ok(request) = Request::parse(&spec, headers) {
+        if let Ok(request) = Request::parse(&spec, headers, body) {
             let content = request.content(body);
             diagnosis.signature_header = Some(request.header_names.signature.into());
             diagnosis.signed_content = Some(content.to_vec());
             diagnosis.expected_signatures = verifier
                 .keys()
                 .iter()
-                .map(|key| encode(&key.sign(&content), request.encoding))
+                .filter_map(|key| Some(encode(&key.sign(&content)?, request.encoding)))
                 .collect();
             diagnosis.received_signatures = request
                 .signatures
                 .iter()
-                .map(|text| (*text).into())
+                .map(|candidate| candidate.text.into())
                 .collect();
             diagnosis.timestamp = request.timestamp.map(|(_, seconds)| seconds);
             diagnosis.skew_seconds = diagnosis
@@ -214,7 +214,13 @@ fn hints<H: Headers + ?Sized>(
     }
     let body_verifies = |candidate: &[u8]| {
         verifier
-            .verify_with(verifier.keys(), candidate, headers, now)
+            .verify_with(
+                verifier.keys(),
+                candidate,
+                headers,
+                &RequestContext::default(),
+                now,
+            )
             .is_ok()
     };
     let mut body_hints = vec![
@@ -242,7 +248,7 @@ fn hints<H: Headers + ?Sized>(
         .filter_map(|secret| other_reading(*secret, scheme))
         .collect();
     if verifier
-        .verify_with(&other_keys, body, headers, now)
+        .verify_with(&other_keys, body, headers, &RequestContext::default(), now)
         .is_ok()
     {
         hints.push(Hint::SecretFormat);
@@ -255,12 +261,22 @@ fn other_reading(secret: Secret<'_>, scheme: &Scheme) -> Option<Key> {
     let Secret::Text(text) = secret else {
         return None;
     };
-    match scheme.spec().secret_format {
-        SecretFormat::Whsec => Key::new(secret, SecretFormat::Utf8).ok(),
-        SecretFormat::Utf8 if text.starts_with("whsec_") => {
-            Key::new(secret, SecretFormat::Whsec).ok()
-        }
-        SecretFormat::Utf8 => None,
+    let spec = scheme.spec();
+    let read_as = |secret_format| {
+        Key::new(
+            secret,
+            &Spec {
+                secret_format,
+                ..spec
+            },
+            Purpose::Verify,
+        )
+        .ok()
+    };
+    match spec.secret_format {
+        SecretFormat::Whsec => read_as(SecretFormat::Utf8),
+        SecretFormat::Utf8 if text.starts_with("whsec_") => read_as(SecretFormat::Whsec),
+        _ => None,
     }
 }
 

@@ -32,6 +32,19 @@ pub enum Error {
     InvalidSecret(&'static str),
     /// An unknown scheme id, or a custom scheme description that does not describe a usable scheme.
     InvalidScheme(String),
+    /// A field the scheme reads from the JSON body is absent, or the body is not the JSON the
+    /// scheme expects. Carries the field's path and what is wrong.
+    MalformedBody {
+        /// The field's path, keys separated by `.`.
+        field: String,
+        /// What is wrong, in a few words.
+        reason: &'static str,
+    },
+    /// The scheme signs the request's URL and none was given (see
+    /// [`RequestContext`](crate::RequestContext)).
+    MissingUrl,
+    /// The scheme signs the request's method and none was given.
+    MissingMethod,
     /// Signing was asked without an input the scheme signs (an id or a timestamp), or with an
     /// input that cannot go into a header (a line break in the id).
     InvalidSignInput(&'static str),
@@ -50,6 +63,9 @@ impl Error {
             Error::InvalidSecret(_) => "invalid_secret",
             Error::InvalidScheme(_) => "invalid_scheme",
             Error::InvalidSignInput(_) => "invalid_sign_input",
+            Error::MalformedBody { .. } => "malformed_body",
+            Error::MissingUrl => "missing_url",
+            Error::MissingMethod => "missing_method",
         }
     }
 
@@ -75,6 +91,12 @@ impl Error {
             Error::InvalidSecret(_) => {
                 "use the secret exactly as the sender shows it (Standard Webhooks: whsec_ + base64)"
             }
+            Error::MalformedBody { .. } => {
+                "pass the raw body as received: this scheme reads signed fields from it"
+            }
+            Error::MissingUrl | Error::MissingMethod => {
+                "this scheme signs the request's URL and method: pass them as the sender saw them"
+            }
             Error::InvalidScheme(_) | Error::InvalidSignInput(_) => return None,
         })
     }
@@ -94,6 +116,11 @@ impl fmt::Display for Error {
             Error::InvalidSecret(reason) => write!(f, "invalid secret: {reason}"),
             Error::InvalidScheme(reason) => write!(f, "invalid scheme: {reason}"),
             Error::InvalidSignInput(reason) => write!(f, "cannot sign: {reason}"),
+            Error::MalformedBody { field, reason } => {
+                write!(f, "malformed body field {field}: {reason}")
+            }
+            Error::MissingUrl => f.write_str("missing request URL"),
+            Error::MissingMethod => f.write_str("missing request method"),
         }
     }
 }

@@ -6,23 +6,31 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod catalog;
 mod diagnose;
 mod error;
+mod form;
 mod headers;
+mod json;
 mod scheme;
 mod secret;
 mod sign;
+mod time;
 mod verify;
 
+pub use catalog::Preset;
 pub use diagnose::{Diagnosis, Hint};
 pub use error::Error;
 pub use headers::Headers;
 pub use scheme::{
-    Coverage, Custom, CustomScheme, DEFAULT_TOLERANCE_SECONDS, Encoding, Scheme, SecretFormat,
+    Algorithm, Coverage, Custom, CustomScheme, DEFAULT_TOLERANCE_SECONDS, Encoding, Scheme,
+    SecretFormat, TimestampFormat,
 };
 pub use secret::Secret;
 pub use sign::{SignInput, Signer};
-pub use verify::{MAX_HEADER_BYTES, MAX_SIGNATURES, Unsigned, Verified, Verifier, VerifyOptions};
+pub use verify::{
+    MAX_HEADER_BYTES, MAX_SIGNATURES, RequestContext, Unsigned, Verified, Verifier, VerifyOptions,
+};
 
 /// The repository README's Rust examples run as doctests too.
 #[cfg(doctest)]

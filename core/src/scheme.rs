@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::str::FromStr;
 
+use crate::catalog::{PRESETS, Preset};
 use crate::{Error, Headers};
 
 /// The timestamp tolerance every scheme uses unless told otherwise, in seconds.
@@ -41,8 +42,73 @@ pub enum Scheme {
     /// Shopify: `X-Shopify-Hmac-Sha256: <base64>` over the body. `X-Shopify-Webhook-Id` and
     /// `X-Shopify-Topic` are not signed: they are reported as [`Unsigned`](crate::Unsigned).
     Shopify,
+    /// A provider from the catalog (see [`Scheme::presets`]).
+    Preset(&'static Preset),
     /// A scheme described by the user; build it with [`Scheme::custom`].
     Custom(Box<Custom>),
+}
+
+/// How the signature is computed from the key and the signed content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum Algorithm {
+    /// HMAC-SHA256: most providers.
+    #[default]
+    HmacSha256,
+    /// HMAC-SHA1 (Twilio, Intercom, Vercel, Segment, …): still unforgeable as an HMAC, though
+    /// SHA-1 itself is broken for collisions.
+    HmacSha1,
+    /// HMAC-SHA512 (Paystack, Terraform Cloud, Authorize.Net).
+    HmacSha512,
+    /// SHA-256 over the secret's bytes followed by the signed content, no HMAC (HubSpot v1 and
+    /// v2). Weaker than an HMAC (length extension), used only where a vendor signs this way.
+    Sha256,
+    /// Ed25519 (Standard Webhooks `v1a`, Discord, Telnyx): verified with the sender's public
+    /// key, signed with its private key. Needs the `ed25519` feature.
+    Ed25519,
+    /// ECDSA over P-256 with SHA-256, DER signatures (SendGrid). Needs the `ecdsa` feature.
+    EcdsaP256,
+    /// A shared secret sent as it is (GitLab's `X-Gitlab-Token`, HTTP Basic credentials): it
+    /// proves who sent the request but covers none of it.
+    Token,
+}
+
+impl Algorithm {
+    /// Every algorithm.
+    pub const ALL: [Algorithm; 7] = [
+        Algorithm::HmacSha256,
+        Algorithm::HmacSha1,
+        Algorithm::HmacSha512,
+        Algorithm::Sha256,
+        Algorithm::Ed25519,
+        Algorithm::EcdsaP256,
+        Algorithm::Token,
+    ];
+
+    /// The id custom schemes use: `hmac-sha256`, `hmac-sha1`, `hmac-sha512`, `sha256`,
+    /// `ed25519`, `ecdsa-p256` or `token`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Algorithm::HmacSha256 => "hmac-sha256",
+            Algorithm::HmacSha1 => "hmac-sha1",
+            Algorithm::HmacSha512 => "hmac-sha512",
+            Algorithm::Sha256 => "sha256",
+            Algorithm::Ed25519 => "ed25519",
+            Algorithm::EcdsaP256 => "ecdsa-p256",
+            Algorithm::Token => "token",
+        }
+    }
+
+    /// Whether the verifier holds a public key (the sender alone can sign), rather than a
+    /// secret it shares with the sender.
+    pub fn is_asymmetric(self) -> bool {
+        matches!(self, Algorithm::Ed25519 | Algorithm::EcdsaP256)
+    }
 }
 
 /// How a signature is written in its header.
@@ -52,12 +118,35 @@ pub enum Scheme {
     derive(serde::Deserialize),
     serde(rename_all = "lowercase")
 )]
+#[non_exhaustive]
 pub enum Encoding {
     /// Hexadecimal; lowercase when signing, either case accepted when verifying.
     #[default]
     Hex,
     /// Standard base64 with padding.
     Base64,
+    /// URL-safe base64 (`-` and `_`); sent without padding, accepted with or without.
+    Base64Url,
+    /// The text as it is: for tokens (`Algorithm::Token`).
+    Raw,
+}
+
+/// How the timestamp a scheme signs is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
+#[non_exhaustive]
+pub enum TimestampFormat {
+    /// Unix seconds as plain decimal digits.
+    #[default]
+    Seconds,
+    /// Unix milliseconds as plain decimal digits.
+    Milliseconds,
+    /// An RFC 3339 date and time with an offset, such as `2020-01-01T00:00:00-07:00`.
+    Rfc3339,
 }
 
 /// How a secret given as text becomes the HMAC key.
@@ -67,12 +156,17 @@ pub enum Encoding {
     derive(serde::Deserialize),
     serde(rename_all = "lowercase")
 )]
+#[non_exhaustive]
 pub enum SecretFormat {
     /// The text's UTF-8 bytes are the key.
     #[default]
     Utf8,
     /// As Standard Webhooks: an optional `whsec_` prefix, then base64 of the key.
     Whsec,
+    /// Standard base64 of the key (Airtable, Microsoft Teams).
+    Base64,
+    /// Hexadecimal of the key (Adyen, Authorize.Net).
+    Hex,
 }
 
 /// A user's description of a scheme, before [`Scheme::custom`] checks it.
@@ -119,6 +213,28 @@ pub struct CustomScheme {
     /// The scheme's default timestamp tolerance. Default: 300 seconds.
     #[cfg_attr(feature = "serde", serde(default))]
     pub tolerance_seconds: Option<u64>,
+    /// How the signature is computed. Default: HMAC-SHA256.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub algorithm: Algorithm,
+    /// How the timestamp is written. Default: Unix seconds.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub timestamp_format: TimestampFormat,
+    /// For a signature header of `key=value` entries (Stripe's `t=…,v1=…`, Paddle's
+    /// `ts=…;h1=…`): the key whose values are signatures; each entry with it is a candidate.
+    /// Without it the header holds one signature after `prefix`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub signature_key: Option<String>,
+    /// With `signature_key`: the key of the entry holding the timestamp (`t`, `ts`), instead of
+    /// a `timestamp_header`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub timestamp_key: Option<String>,
+    /// With `signature_key`: the character between entries. Default: `,`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub entry_separator: Option<char>,
+    /// Further headers that may carry signatures in the same format (Box's
+    /// `BOX-SIGNATURE-SECONDARY`): a match in any of them counts. Default: none.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub more_signature_headers: Vec<String>,
 }
 
 #[cfg(feature = "serde")]
@@ -139,6 +255,12 @@ impl CustomScheme {
             event_type_header: None,
             secret_format: SecretFormat::Utf8,
             tolerance_seconds: None,
+            algorithm: Algorithm::HmacSha256,
+            timestamp_format: TimestampFormat::Seconds,
+            signature_key: None,
+            timestamp_key: None,
+            entry_separator: None,
+            more_signature_headers: Vec::new(),
         }
     }
 }
@@ -148,6 +270,8 @@ impl CustomScheme {
 pub struct Custom {
     description: CustomScheme,
     template: Vec<Part>,
+    /// `more_signature_headers`, comma-separated.
+    more_signatures: String,
 }
 
 impl Custom {
@@ -169,16 +293,22 @@ pub struct Coverage {
     pub timestamp: bool,
     /// The message id, which can then key deduplication.
     pub id: bool,
+    /// The request's URL: a request replayed to another of the receiver's URLs fails.
+    pub url: bool,
+    /// The request's method.
+    pub method: bool,
 }
 
 impl Coverage {
-    /// The names of the covered parts, in the order `body`, `timestamp`, `id`: the words the npm
-    /// package, the Worker and the test vectors use.
+    /// The names of the covered parts, in the order `body`, `timestamp`, `id`, `url`, `method`:
+    /// the words the npm package, the Worker and the test vectors use.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
         [
             (self.body, "body"),
             (self.timestamp, "timestamp"),
             (self.id, "id"),
+            (self.url, "url"),
+            (self.method, "method"),
         ]
         .into_iter()
         .filter_map(|(covered, name)| covered.then_some(name))
@@ -191,6 +321,14 @@ pub(crate) enum Part {
     Literal(Cow<'static, str>),
     Id,
     Timestamp,
+    /// The request's full URL, as the receiver was called (Square, HubSpot, Twilio).
+    Url,
+    /// The request's method, such as `POST` (HubSpot).
+    Method,
+    /// A form body's parameters sorted by name, each name then its values (sorted, duplicates
+    /// once), with nothing between (Twilio). Empty when the URL carries `bodySHA256`, which
+    /// then covers the body instead.
+    FormParams,
     Body,
 }
 
@@ -201,8 +339,15 @@ pub(crate) enum SignatureFormat<'a> {
     Single { prefix: &'a str, encoding: Encoding },
     /// Standard Webhooks: space-separated `<version>,<base64>`, only `v1` counts.
     VersionedList,
-    /// Stripe: comma-separated `t=<unix>` and `v1=<hex>` pairs.
-    Stripe,
+    /// `key=value` entries split by `separator` (Stripe's `t=<unix>,v1=<hex>`): every entry with
+    /// `signature_key` is a candidate, the one with `timestamp_key` the signed timestamp, others
+    /// are skipped. Spaces around entries are ignored.
+    KeyValue {
+        separator: char,
+        timestamp_key: Option<&'a str>,
+        signature_key: &'a str,
+        encoding: Encoding,
+    },
 }
 
 /// The names of the headers a scheme reads and writes. Whether the id is signed is the
@@ -215,6 +360,12 @@ pub(crate) struct HeaderNames<'a> {
     pub(crate) event_type: Option<&'a str>,
     /// Further headers the sender sends about the delivery, none of them signed (lowercase).
     pub(crate) metadata: &'static [&'static str],
+    /// Further headers that may carry signatures, comma-separated (header names cannot hold a
+    /// comma): Box's secondary signature.
+    pub(crate) more_signatures: &'a str,
+    /// Whether `signature` ends in `1` and `…2`, `…3` and on may carry more signatures, one per
+    /// key (DocuSign's `X-DocuSign-Signature-1` … `-N`).
+    pub(crate) numbered_signatures: bool,
 }
 
 /// Everything the verifier and signer need to know of a scheme. Built-in schemes and custom ones
@@ -224,16 +375,30 @@ pub(crate) struct Spec<'a> {
     pub(crate) headers: HeaderNames<'a>,
     pub(crate) format: SignatureFormat<'a>,
     pub(crate) template: &'a [Part],
+    pub(crate) algorithm: Algorithm,
     pub(crate) secret_format: SecretFormat,
+    pub(crate) timestamp_format: TimestampFormat,
     pub(crate) rejects_future_timestamps: bool,
     pub(crate) tolerance_seconds: u64,
+    /// Whether the URL also verifies with its default port added or removed (Twilio).
+    pub(crate) url_port_variants: bool,
+    /// Fields the sender puts in the JSON body instead of headers.
+    pub(crate) body_fields: BodyFields<'a>,
 }
 
-const fn lit(text: &'static str) -> Part {
+/// Where in a JSON body a scheme finds its signature, timestamp or id (`.`-separated keys).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct BodyFields<'a> {
+    pub(crate) signature: Option<&'a str>,
+    pub(crate) timestamp: Option<&'a str>,
+    pub(crate) id: Option<&'a str>,
+}
+
+pub(crate) const fn lit(text: &'static str) -> Part {
     Part::Literal(Cow::Borrowed(text))
 }
 
-static BODY: [Part; 1] = [Part::Body];
+pub(crate) static BODY: [Part; 1] = [Part::Body];
 static STANDARD_WEBHOOKS_CONTENT: [Part; 5] =
     [Part::Id, lit("."), Part::Timestamp, lit("."), Part::Body];
 static STRIPE_CONTENT: [Part; 3] = [Part::Timestamp, lit("."), Part::Body];
@@ -245,6 +410,8 @@ pub(crate) const WEBHOOK_HEADERS: HeaderNames<'static> = HeaderNames {
     timestamp: Some("webhook-timestamp"),
     event_type: None,
     metadata: &[],
+    more_signatures: "",
+    numbered_signatures: false,
 };
 
 pub(crate) const SVIX_HEADERS: HeaderNames<'static> = HeaderNames {
@@ -253,13 +420,47 @@ pub(crate) const SVIX_HEADERS: HeaderNames<'static> = HeaderNames {
     timestamp: Some("svix-timestamp"),
     event_type: None,
     metadata: &[],
+    more_signatures: "",
+    numbered_signatures: false,
 };
 
-const fn single(prefix: &'static str, encoding: Encoding) -> SignatureFormat<'static> {
+pub(crate) const fn single(prefix: &'static str, encoding: Encoding) -> SignatureFormat<'static> {
     SignatureFormat::Single { prefix, encoding }
 }
 
-const fn body_only(
+pub(crate) const fn key_value(
+    separator: char,
+    timestamp_key: Option<&'static str>,
+    signature_key: &'static str,
+    encoding: Encoding,
+) -> SignatureFormat<'static> {
+    SignatureFormat::KeyValue {
+        separator,
+        timestamp_key,
+        signature_key,
+        encoding,
+    }
+}
+
+impl<'a> Spec<'a> {
+    /// The same spec with other header names.
+    pub(crate) const fn with_headers(self, headers: HeaderNames<'a>) -> Spec<'a> {
+        Spec { headers, ..self }
+    }
+
+    /// The same spec with these unsigned metadata headers.
+    pub(crate) const fn with_metadata(self, metadata: &'static [&'static str]) -> Spec<'a> {
+        Spec {
+            headers: HeaderNames {
+                metadata,
+                ..self.headers
+            },
+            ..self
+        }
+    }
+}
+
+pub(crate) const fn body_only(
     headers: HeaderNames<'static>,
     format: SignatureFormat<'static>,
 ) -> Spec<'static> {
@@ -267,19 +468,29 @@ const fn body_only(
         headers,
         format,
         template: &BODY,
+        algorithm: Algorithm::HmacSha256,
         secret_format: SecretFormat::Utf8,
+        timestamp_format: TimestampFormat::Seconds,
         rejects_future_timestamps: true,
         tolerance_seconds: DEFAULT_TOLERANCE_SECONDS,
+        url_port_variants: false,
+        body_fields: BodyFields {
+            signature: None,
+            timestamp: None,
+            id: None,
+        },
     }
 }
 
-const fn signature_only(signature: &'static str) -> HeaderNames<'static> {
+pub(crate) const fn signature_only(signature: &'static str) -> HeaderNames<'static> {
     HeaderNames {
         signature,
         id: None,
         timestamp: None,
         event_type: None,
         metadata: &[],
+        more_signatures: "",
+        numbered_signatures: false,
     }
 }
 
@@ -308,7 +519,22 @@ impl Scheme {
             Scheme::Stripe => "stripe",
             Scheme::Slack => "slack",
             Scheme::Shopify => "shopify",
+            Scheme::Preset(preset) => preset.id,
             Scheme::Custom(_) => "custom",
+        }
+    }
+
+    /// Every provider preset of the catalog, by id. With [`Scheme::BUILT_IN`] these are all the
+    /// schemes [`FromStr`] knows.
+    pub fn presets() -> impl Iterator<Item = Scheme> {
+        PRESETS.iter().map(Scheme::Preset)
+    }
+
+    /// The catalog entry of a preset, with its name, documentation and provenance.
+    pub fn preset(&self) -> Option<&'static Preset> {
+        match self {
+            Scheme::Preset(preset) => Some(preset),
+            _ => None,
         }
     }
 
@@ -333,6 +559,7 @@ impl Scheme {
         ]
         .into_iter()
         .flatten()
+        .chain(&description.more_signature_headers)
         {
             if !is_header_name(header) {
                 return Err(invalid("a header field is not a header name"));
@@ -341,9 +568,50 @@ impl Scheme {
         if signs(&Part::Id) && description.id_header.is_none() {
             return Err(invalid("the template signs {id} but idHeader is missing"));
         }
-        if signs(&Part::Timestamp) != description.timestamp_header.is_some() {
+        let timestamp_sources = usize::from(description.timestamp_header.is_some())
+            + usize::from(description.timestamp_key.is_some());
+        if timestamp_sources > 1 {
             return Err(invalid(
-                "timestampHeader and {timestamp} in the template go together",
+                "timestampHeader and timestampKey exclude each other",
+            ));
+        }
+        if signs(&Part::Timestamp) != (timestamp_sources == 1) {
+            return Err(invalid(
+                "{timestamp} in the template goes with a timestampHeader or timestampKey",
+            ));
+        }
+        if let Some(signature_key) = &description.signature_key {
+            let separator = description.entry_separator.unwrap_or(',');
+            let is_key = |key: &str| {
+                !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            };
+            if !is_key(signature_key)
+                || description
+                    .timestamp_key
+                    .as_deref()
+                    .is_some_and(|key| !is_key(key))
+            {
+                return Err(invalid(
+                    "signatureKey and timestampKey are letters, digits, - or _",
+                ));
+            }
+            if description.timestamp_key.as_ref() == Some(signature_key) {
+                return Err(invalid("signatureKey and timestampKey must differ"));
+            }
+            if !(separator.is_ascii_punctuation() || separator == ' ') || separator == '=' {
+                return Err(invalid(
+                    "entrySeparator must be one punctuation character other than =",
+                ));
+            }
+            if !description.prefix.is_empty() {
+                return Err(invalid("prefix does not apply to key=value signatures"));
+            }
+        } else if description.timestamp_key.is_some() || description.entry_separator.is_some() {
+            return Err(invalid(
+                "timestampKey and entrySeparator need a signatureKey",
             ));
         }
         if !description
@@ -353,21 +621,48 @@ impl Scheme {
         {
             return Err(invalid("prefix must be printable ASCII"));
         }
+        let more_signatures = description.more_signature_headers.join(",");
         Ok(Scheme::Custom(Box::new(Custom {
             description,
             template,
+            more_signatures,
         })))
     }
 
     /// What the scheme's signature covers. Only these parts of a verified message are
     /// authenticated; see [`Verified`](crate::Verified) and [`Unsigned`](crate::Unsigned).
     pub fn coverage(&self) -> Coverage {
-        let template = self.spec().template;
+        let spec = self.spec();
+        let template = spec.template;
+        let body = template.contains(&Part::Body);
+        // A field read from the body is covered wherever the body is.
         Coverage {
-            body: template.contains(&Part::Body),
-            timestamp: template.contains(&Part::Timestamp),
-            id: template.contains(&Part::Id),
+            body,
+            timestamp: template.contains(&Part::Timestamp)
+                || (body && spec.body_fields.timestamp.is_some()),
+            id: template.contains(&Part::Id) || (body && spec.body_fields.id.is_some()),
+            url: template.contains(&Part::Url),
+            method: template.contains(&Part::Method),
         }
+    }
+
+    /// How the scheme's signature is computed.
+    pub fn algorithm(&self) -> Algorithm {
+        self.spec().algorithm
+    }
+
+    /// Whether [`Verifier::verify_with_mac`](crate::Verifier::verify_with_mac) can verify this
+    /// scheme: HMAC-SHA256 over the body and fields around it, with one reading of the URL.
+    pub fn host_mac_applies(&self) -> bool {
+        let spec = self.spec();
+        let fields = spec.body_fields;
+        spec.algorithm == Algorithm::HmacSha256
+            && !spec.url_port_variants
+            && fields.signature.is_none()
+            && fields.timestamp.is_none()
+            && fields.id.is_none()
+            && spec.template.contains(&Part::Body)
+            && !spec.template.contains(&Part::FormParams)
     }
 
     /// The headers a sender of this scheme sends about a delivery that its signature does not
@@ -422,8 +717,11 @@ impl Scheme {
                     names.timestamp,
                     names.event_type,
                 ]
+                .into_iter()
+                .flatten()
+                .chain(names.more_signatures.split(','))
             })
-            .flatten()
+            .filter(|name| !name.is_empty())
             .map(str::to_ascii_lowercase)
             .collect()
     }
@@ -432,16 +730,16 @@ impl Scheme {
     pub(crate) fn spec(&self) -> Spec<'_> {
         match self {
             Scheme::StandardWebhooks | Scheme::Svix => Spec {
-                headers: if *self == Scheme::Svix {
-                    SVIX_HEADERS
-                } else {
-                    WEBHOOK_HEADERS
-                },
-                format: SignatureFormat::VersionedList,
-                template: &STANDARD_WEBHOOKS_CONTENT,
                 secret_format: SecretFormat::Whsec,
-                rejects_future_timestamps: true,
-                tolerance_seconds: DEFAULT_TOLERANCE_SECONDS,
+                template: &STANDARD_WEBHOOKS_CONTENT,
+                ..body_only(
+                    if *self == Scheme::Svix {
+                        SVIX_HEADERS
+                    } else {
+                        WEBHOOK_HEADERS
+                    },
+                    SignatureFormat::VersionedList,
+                )
             },
             Scheme::SepticCycle => body_only(
                 signature_only("x-septiccycle-signature"),
@@ -460,6 +758,8 @@ impl Scheme {
                     id: Some("x-github-delivery"),
                     timestamp: None,
                     event_type: Some("x-github-event"),
+                    more_signatures: "",
+                    numbered_signatures: false,
                     metadata: &[
                         "x-github-hook-id",
                         "x-github-hook-installation-target-id",
@@ -471,7 +771,10 @@ impl Scheme {
             Scheme::Stripe => Spec {
                 template: &STRIPE_CONTENT,
                 rejects_future_timestamps: false,
-                ..body_only(signature_only("stripe-signature"), SignatureFormat::Stripe)
+                ..body_only(
+                    signature_only("stripe-signature"),
+                    key_value(',', Some("t"), "v1", Encoding::Hex),
+                )
             },
             Scheme::Slack => Spec {
                 template: &SLACK_CONTENT,
@@ -490,6 +793,8 @@ impl Scheme {
                     id: Some("x-shopify-webhook-id"),
                     timestamp: None,
                     event_type: Some("x-shopify-topic"),
+                    more_signatures: "",
+                    numbered_signatures: false,
                     metadata: &[
                         "x-shopify-event-id",
                         "x-shopify-shop-domain",
@@ -499,8 +804,21 @@ impl Scheme {
                 },
                 single("", Encoding::Base64),
             ),
+            Scheme::Preset(preset) => preset.spec,
             Scheme::Custom(custom) => {
                 let d = &custom.description;
+                let format = match &d.signature_key {
+                    Some(signature_key) => SignatureFormat::KeyValue {
+                        separator: d.entry_separator.unwrap_or(','),
+                        timestamp_key: d.timestamp_key.as_deref(),
+                        signature_key,
+                        encoding: d.encoding,
+                    },
+                    None => SignatureFormat::Single {
+                        prefix: &d.prefix,
+                        encoding: d.encoding,
+                    },
+                };
                 Spec {
                     headers: HeaderNames {
                         signature: &d.signature_header,
@@ -508,15 +826,18 @@ impl Scheme {
                         timestamp: d.timestamp_header.as_deref(),
                         event_type: d.event_type_header.as_deref(),
                         metadata: &[],
+                        more_signatures: &custom.more_signatures,
+                        numbered_signatures: false,
                     },
-                    format: SignatureFormat::Single {
-                        prefix: &d.prefix,
-                        encoding: d.encoding,
-                    },
+                    format,
                     template: &custom.template,
+                    algorithm: d.algorithm,
                     secret_format: d.secret_format,
+                    timestamp_format: d.timestamp_format,
                     rejects_future_timestamps: true,
                     tolerance_seconds: d.tolerance_seconds.unwrap_or(DEFAULT_TOLERANCE_SECONDS),
+                    url_port_variants: false,
+                    body_fields: BodyFields::default(),
                 }
             }
         }
@@ -526,10 +847,11 @@ impl Scheme {
 impl FromStr for Scheme {
     type Err = Error;
 
-    /// Parses a built-in scheme id (see [`Scheme::id`]).
+    /// Parses a built-in scheme's or a preset's id (see [`Scheme::id`]).
     fn from_str(id: &str) -> Result<Scheme, Error> {
         Scheme::BUILT_IN
             .into_iter()
+            .chain(Scheme::presets())
             .find(|scheme| scheme.id() == id)
             .ok_or_else(|| invalid("unknown scheme id"))
     }
@@ -544,12 +866,14 @@ impl fmt::Display for Scheme {
 impl FromStr for Encoding {
     type Err = Error;
 
-    /// `hex` or `base64`.
+    /// `hex`, `base64` or `base64url`.
     fn from_str(name: &str) -> Result<Encoding, Error> {
         match name {
             "hex" => Ok(Encoding::Hex),
             "base64" => Ok(Encoding::Base64),
-            _ => Err(invalid("encoding must be hex or base64")),
+            "base64url" => Ok(Encoding::Base64Url),
+            "raw" => Ok(Encoding::Raw),
+            _ => Err(invalid("encoding must be hex, base64, base64url or raw")),
         }
     }
 }
@@ -557,12 +881,44 @@ impl FromStr for Encoding {
 impl FromStr for SecretFormat {
     type Err = Error;
 
-    /// `utf8` or `whsec`.
+    /// `utf8`, `whsec`, `base64` or `hex`.
     fn from_str(name: &str) -> Result<SecretFormat, Error> {
         match name {
             "utf8" => Ok(SecretFormat::Utf8),
             "whsec" => Ok(SecretFormat::Whsec),
-            _ => Err(invalid("secretFormat must be utf8 or whsec")),
+            "base64" => Ok(SecretFormat::Base64),
+            "hex" => Ok(SecretFormat::Hex),
+            _ => Err(invalid("secretFormat must be utf8, whsec, base64 or hex")),
+        }
+    }
+}
+
+impl FromStr for Algorithm {
+    type Err = Error;
+
+    /// An [`Algorithm::id`].
+    fn from_str(name: &str) -> Result<Algorithm, Error> {
+        Algorithm::ALL
+            .into_iter()
+            .find(|algorithm| algorithm.id() == name)
+            .ok_or_else(|| {
+                invalid("algorithm must be hmac-sha256, hmac-sha1, hmac-sha512, sha256, ed25519, ecdsa-p256 or token")
+            })
+    }
+}
+
+impl FromStr for TimestampFormat {
+    type Err = Error;
+
+    /// `seconds`, `milliseconds` or `rfc3339`.
+    fn from_str(name: &str) -> Result<TimestampFormat, Error> {
+        match name {
+            "seconds" => Ok(TimestampFormat::Seconds),
+            "milliseconds" => Ok(TimestampFormat::Milliseconds),
+            "rfc3339" => Ok(TimestampFormat::Rfc3339),
+            _ => Err(invalid(
+                "timestampFormat must be seconds, milliseconds or rfc3339",
+            )),
         }
     }
 }

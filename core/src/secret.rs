@@ -5,13 +5,17 @@ use core::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
+use hmac::digest::{FixedOutput, Update};
+use hmac::{Hmac, KeyInit};
+use sha1::Sha1;
+use sha2::{Digest, Sha256, Sha512};
+use subtle::ConstantTimeEq;
 
-use crate::scheme::{Part, SecretFormat};
+use crate::scheme::{Algorithm, Encoding, Part, SecretFormat, Spec};
+use crate::verify::{decode_bounded, decode_signature, decode_token};
 use crate::{Error, Scheme};
 
-/// The length of an HMAC-SHA256 tag, the only signature length any scheme accepts.
+/// The length of an HMAC-SHA256 tag (see [`Verifier::verify_with_mac`](crate::Verifier::verify_with_mac)).
 pub(crate) const MAC_LEN: usize = 32;
 
 /// A signing secret as its holder has it: text, read the way the scheme reads text secrets
@@ -48,6 +52,14 @@ fn key_bytes(secret: Secret<'_>, format: SecretFormat) -> Result<Cow<'_, [u8]>, 
                     .map_err(|_| Error::InvalidSecret("not base64 after the whsec_ prefix"))?,
             )
         }
+        (Secret::Text(text), SecretFormat::Base64) => Cow::Owned(
+            BASE64
+                .decode(text)
+                .map_err(|_| Error::InvalidSecret("not base64"))?,
+        ),
+        (Secret::Text(text), SecretFormat::Hex) => Cow::Owned(
+            base16ct::mixed::decode_vec(text).map_err(|_| Error::InvalidSecret("not hex"))?,
+        ),
     };
     if bytes.is_empty() {
         return Err(Error::InvalidSecret("empty"));
@@ -91,10 +103,99 @@ impl<'a, const N: usize> From<&'a [u8; N]> for Secret<'a> {
     }
 }
 
-/// An HMAC-SHA256 key, keyed once: each message then clones the keyed state instead of hashing
-/// the key again (two compression blocks saved per message).
+/// The longest signature any algorithm gives, in bytes: an ECDSA P-256 signature in DER.
+pub(crate) const MAX_TAG_LEN: usize = 72;
+
+/// A signature's bytes, up to [`MAX_TAG_LEN`], on the stack.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tag {
+    bytes: [u8; MAX_TAG_LEN],
+    len: usize,
+}
+
+impl Tag {
+    /// `bytes` as a tag; `None` when longer than any algorithm's.
+    pub(crate) fn new(bytes: &[u8]) -> Option<Tag> {
+        let mut tag = Tag {
+            bytes: [0; MAX_TAG_LEN],
+            len: bytes.len(),
+        };
+        tag.bytes.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        Some(tag)
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Tag({} bytes)", self.len)
+    }
+}
+
+/// A keyed hash state, keyed once per verifier so that each message clones it instead of
+/// hashing the key again (two compression blocks saved per message).
 #[derive(Clone)]
-pub(crate) struct Key(Hmac<Sha256>);
+pub(crate) enum Mac {
+    HmacSha256(Hmac<Sha256>),
+    HmacSha1(Hmac<Sha1>),
+    HmacSha512(Hmac<Sha512>),
+    /// HubSpot's v1 and v2: SHA-256 over the secret, then the content; no HMAC.
+    Sha256(Sha256),
+}
+
+impl Mac {
+    fn len(&self) -> usize {
+        match self {
+            Mac::HmacSha256(_) | Mac::Sha256(_) => 32,
+            Mac::HmacSha1(_) => 20,
+            Mac::HmacSha512(_) => 64,
+        }
+    }
+
+    fn tag(&self, content: &SignedContent<'_>) -> Tag {
+        fn run<D: Clone + Update + FixedOutput>(state: &D, content: &SignedContent<'_>) -> Tag {
+            let mut state = state.clone();
+            content.for_each_piece(|piece| state.update(piece));
+            // Every hash here fits a tag (SHA-512's 64 bytes are the longest).
+            Tag::new(&state.finalize_fixed()).unwrap_or(Tag {
+                bytes: [0; MAX_TAG_LEN],
+                len: 0,
+            })
+        }
+        match self {
+            Mac::HmacSha256(mac) => run(mac, content),
+            Mac::HmacSha1(mac) => run(mac, content),
+            Mac::HmacSha512(mac) => run(mac, content),
+            Mac::Sha256(digest) => run(digest, content),
+        }
+    }
+}
+
+/// What a signature is checked with, made once per verifier or signer from a secret: a keyed
+/// hash, a public key (and, to sign, its private key), or a shared token.
+#[derive(Clone)]
+pub(crate) enum Key {
+    Mac(Mac),
+    #[cfg(feature = "ed25519")]
+    Ed25519 {
+        public: ed25519_dalek::VerifyingKey,
+        private: Option<ed25519_dalek::SigningKey>,
+    },
+    #[cfg(feature = "ecdsa")]
+    EcdsaP256 {
+        public: p256::ecdsa::VerifyingKey,
+        private: Option<p256::ecdsa::SigningKey>,
+    },
+    /// A shared secret sent as it is: only its SHA-256 is compared, so the comparison takes the
+    /// same time whatever the lengths.
+    Token {
+        digest: [u8; 32],
+        secret: Vec<u8>,
+    },
+}
 
 impl fmt::Debug for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -102,19 +203,210 @@ impl fmt::Debug for Key {
     }
 }
 
+/// What a key is for: a 32-byte Ed25519 key is a public key to a verifier and a private seed
+/// to a signer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    Verify,
+    Sign,
+}
+
 impl Key {
-    pub(crate) fn new(secret: Secret<'_>, format: SecretFormat) -> Result<Key, Error> {
-        Hmac::new_from_slice(&key_bytes(secret, format)?)
-            .map(Key)
-            .map_err(|_| Error::InvalidSecret("unusable as an HMAC key"))
+    /// The key `secret` gives under `spec`. A Standard Webhooks-style secret (`whsec_` format)
+    /// picks its algorithm by its prefix: `whpk_` is an Ed25519 public key, `whsk_` an Ed25519
+    /// private key, anything else an HMAC-SHA256 key.
+    pub(crate) fn new(secret: Secret<'_>, spec: &Spec<'_>, purpose: Purpose) -> Result<Key, Error> {
+        let (algorithm, format) = (spec.algorithm, spec.secret_format);
+        if let (Secret::Text(text), SecretFormat::Whsec) = (secret, format) {
+            // The prefix, not the caller, says which half of the key pair this is.
+            let pair = [("whpk_", Purpose::Verify), ("whsk_", Purpose::Sign)];
+            for (prefix, half) in pair {
+                if let Some(encoded) = text.strip_prefix(prefix) {
+                    let bytes = key_bytes(Secret::Text(encoded), SecretFormat::Base64)?;
+                    return Key::asymmetric(Algorithm::Ed25519, &bytes, half);
+                }
+            }
+        }
+        let bytes = key_bytes(secret, format)?;
+        let unusable = |_| Error::InvalidSecret("unusable as an HMAC key");
+        Ok(match algorithm {
+            Algorithm::HmacSha256 => Key::Mac(Mac::HmacSha256(
+                Hmac::new_from_slice(&bytes).map_err(unusable)?,
+            )),
+            Algorithm::HmacSha1 => Key::Mac(Mac::HmacSha1(
+                Hmac::new_from_slice(&bytes).map_err(unusable)?,
+            )),
+            Algorithm::HmacSha512 => Key::Mac(Mac::HmacSha512(
+                Hmac::new_from_slice(&bytes).map_err(unusable)?,
+            )),
+            Algorithm::Sha256 => Key::Mac(Mac::Sha256(Sha256::new_with_prefix(&bytes))),
+            Algorithm::Token => Key::Token {
+                digest: Sha256::digest(&bytes).into(),
+                secret: bytes.into_owned(),
+            },
+            Algorithm::Ed25519 | Algorithm::EcdsaP256 => {
+                Key::asymmetric(algorithm, &bytes, purpose)?
+            }
+        })
     }
 
-    /// The HMAC of the signed content.
-    pub(crate) fn sign(&self, content: &SignedContent<'_>) -> [u8; MAC_LEN] {
-        let mut mac = self.0.clone();
-        content.for_each_piece(|piece| mac.update(piece));
-        mac.finalize().into_bytes().into()
+    #[allow(clippy::needless_pass_by_value, unused_variables)] // used only with the features on
+    fn asymmetric(algorithm: Algorithm, bytes: &[u8], purpose: Purpose) -> Result<Key, Error> {
+        match algorithm {
+            #[cfg(feature = "ed25519")]
+            Algorithm::Ed25519 => {
+                use ed25519_dalek::{SigningKey, VerifyingKey};
+                let bad = Error::InvalidSecret(
+                    "not an Ed25519 key: 32 bytes (a public key to verify, a seed to sign) or 64 (seed and public key)",
+                );
+                let private = match (bytes.len(), purpose) {
+                    (64, _) => Some(
+                        SigningKey::from_keypair_bytes(bytes.try_into().map_err(|_| bad.clone())?)
+                            .map_err(|_| bad.clone())?,
+                    ),
+                    (32, Purpose::Sign) => Some(SigningKey::from_bytes(
+                        bytes.try_into().map_err(|_| bad.clone())?,
+                    )),
+                    (32, Purpose::Verify) => None,
+                    _ => return Err(bad),
+                };
+                let public = match &private {
+                    Some(private) => private.verifying_key(),
+                    None => VerifyingKey::from_bytes(bytes.try_into().map_err(|_| bad.clone())?)
+                        .map_err(|_| bad)?,
+                };
+                Ok(Key::Ed25519 { public, private })
+            }
+            #[cfg(feature = "ecdsa")]
+            Algorithm::EcdsaP256 => {
+                use p256::ecdsa::{SigningKey, VerifyingKey};
+                use p256::pkcs8::{DecodePrivateKey, DecodePublicKey};
+                let bad = Error::InvalidSecret(
+                    "not a P-256 key: a public key as DER (SubjectPublicKeyInfo) or SEC1, or to sign a private key as PKCS #8 DER or 32 bytes",
+                );
+                let private = match purpose {
+                    Purpose::Sign if bytes.len() == 32 => {
+                        Some(SigningKey::from_slice(bytes).map_err(|_| bad.clone())?)
+                    }
+                    Purpose::Sign => {
+                        Some(SigningKey::from_pkcs8_der(bytes).map_err(|_| bad.clone())?)
+                    }
+                    Purpose::Verify => None,
+                };
+                let public = match &private {
+                    Some(private) => *private.verifying_key(),
+                    None => VerifyingKey::from_public_key_der(bytes)
+                        .or_else(|_| VerifyingKey::from_sec1_bytes(bytes))
+                        .map_err(|_| bad)?,
+                };
+                Ok(Key::EcdsaP256 { public, private })
+            }
+            _ => Err(Error::InvalidScheme(alloc::format!(
+                "{} is not in this build (enable hookseal's `ed25519` or `ecdsa` feature)",
+                algorithm.id()
+            ))),
+        }
     }
+
+    /// The version a Standard Webhooks signature made with this key carries: `v1` for HMAC,
+    /// `v1a` for Ed25519.
+    pub(crate) fn version(&self) -> &'static str {
+        match self {
+            #[cfg(feature = "ed25519")]
+            Key::Ed25519 { .. } => "v1a",
+            _ => "v1",
+        }
+    }
+
+    /// The signature's bytes, for keys that can make one: keyed hashes, private keys, and
+    /// tokens (which are their own signature).
+    pub(crate) fn sign(&self, content: &SignedContent<'_>) -> Option<Vec<u8>> {
+        match self {
+            Key::Mac(mac) => Some(mac.tag(content).as_bytes().to_vec()),
+            #[cfg(feature = "ed25519")]
+            Key::Ed25519 { private, .. } => {
+                use ed25519_dalek::ed25519::signature::MultipartSigner;
+                let signature = private.as_ref()?.multipart_sign(&content.pieces());
+                Some(signature.to_bytes().to_vec())
+            }
+            #[cfg(feature = "ecdsa")]
+            Key::EcdsaP256 { private, .. } => {
+                use p256::ecdsa::signature::MultipartSigner;
+                let signature: p256::ecdsa::Signature =
+                    private.as_ref()?.multipart_sign(&content.pieces());
+                Some(signature.to_der().as_bytes().to_vec())
+            }
+            Key::Token { secret, .. } => Some(secret.clone()),
+        }
+    }
+
+    /// A candidate signature decoded the way this key reads them: a tag of the hash's length, a
+    /// 64-byte Ed25519 signature, an ECDSA signature in DER, or a token's SHA-256.
+    pub(crate) fn decode(&self, text: &str, encoding: Encoding) -> Option<Tag> {
+        match self {
+            Key::Mac(mac) => decode_signature(text, encoding, mac.len()),
+            #[cfg(feature = "ed25519")]
+            Key::Ed25519 { .. } => decode_signature(text, encoding, 64),
+            #[cfg(feature = "ecdsa")]
+            Key::EcdsaP256 { .. } => decode_bounded(text, encoding),
+            Key::Token { .. } => Tag::new(&Sha256::digest(decode_token(text, encoding)?)),
+        }
+    }
+
+    /// Whether any candidate (already decoded) is a valid signature of `content`. Every
+    /// candidate is checked, so the time taken does not tell which one matched.
+    pub(crate) fn matches(&self, content: &SignedContent<'_>, candidates: &[Tag]) -> bool {
+        match self {
+            Key::Mac(mac) => {
+                let expected = mac.tag(content);
+                any_equal(expected.as_bytes(), candidates.iter().map(Tag::as_bytes))
+            }
+            Key::Token { digest, .. } => any_equal(
+                digest,
+                candidates
+                    .iter()
+                    .map(|candidate| Sha256::digest(candidate.as_bytes())),
+            ),
+            #[cfg(feature = "ed25519")]
+            Key::Ed25519 { public, .. } => {
+                use ed25519_dalek::ed25519::signature::MultipartVerifier;
+                let pieces = content.pieces();
+                candidates
+                    .iter()
+                    .filter_map(|candidate| {
+                        ed25519_dalek::Signature::from_slice(candidate.as_bytes()).ok()
+                    })
+                    .fold(false, |found, signature| {
+                        public.multipart_verify(&pieces, &signature).is_ok() | found
+                    })
+            }
+            #[cfg(feature = "ecdsa")]
+            Key::EcdsaP256 { public, .. } => {
+                use p256::ecdsa::signature::MultipartVerifier;
+                let pieces = content.pieces();
+                candidates
+                    .iter()
+                    .filter_map(|candidate| {
+                        p256::ecdsa::DerSignature::from_bytes(candidate.as_bytes()).ok()
+                    })
+                    .fold(false, |found, signature| {
+                        public.multipart_verify(&pieces, &signature).is_ok() | found
+                    })
+            }
+        }
+    }
+}
+
+/// Whether `expected` equals any candidate, each compared in constant time (lengths are public).
+pub(crate) fn any_equal<C: AsRef<[u8]>>(
+    expected: &[u8],
+    candidates: impl Iterator<Item = C>,
+) -> bool {
+    candidates
+        .fold(subtle::Choice::from(0), |found, candidate| {
+            found | expected.ct_eq(candidate.as_ref())
+        })
+        .into()
 }
 
 /// The bytes a scheme signs, as the template's pieces, so that they are hashed without being
@@ -123,38 +415,51 @@ pub(crate) struct SignedContent<'a> {
     pub(crate) template: &'a [Part],
     pub(crate) id: &'a str,
     pub(crate) timestamp: &'a str,
+    pub(crate) url: &'a str,
+    pub(crate) method: &'a str,
+    /// The form parameters as `Part::FormParams` signs them.
+    pub(crate) form: &'a [u8],
     pub(crate) body: &'a [u8],
 }
 
-impl SignedContent<'_> {
-    pub(crate) fn for_each_piece(&self, mut f: impl FnMut(&[u8])) {
-        for part in self.template {
-            f(match part {
-                Part::Literal(text) => text.as_bytes(),
-                Part::Id => self.id.as_bytes(),
-                Part::Timestamp => self.timestamp.as_bytes(),
-                Part::Body => self.body,
-            });
+impl<'a> SignedContent<'a> {
+    fn piece(&self, part: &'a Part) -> &'a [u8] {
+        match part {
+            Part::Literal(text) => text.as_bytes(),
+            Part::Id => self.id.as_bytes(),
+            Part::Timestamp => self.timestamp.as_bytes(),
+            Part::Url => self.url.as_bytes(),
+            Part::Method => self.method.as_bytes(),
+            Part::FormParams => self.form,
+            Part::Body => self.body,
         }
     }
 
-    /// The signed bytes before the body and after it (a template has exactly one `{body}`).
+    pub(crate) fn for_each_piece(&self, mut f: impl FnMut(&'a [u8])) {
+        for part in self.template {
+            f(self.piece(part));
+        }
+    }
+
+    /// The signed bytes before the body and after it (a template has at most one `{body}`).
     pub(crate) fn around_body(&self) -> (Vec<u8>, Vec<u8>) {
         let (mut before, mut after) = (Vec::new(), Vec::new());
         let mut seen_body = false;
         for part in self.template {
-            let piece = match part {
-                Part::Literal(text) => text.as_bytes(),
-                Part::Id => self.id.as_bytes(),
-                Part::Timestamp => self.timestamp.as_bytes(),
-                Part::Body => {
-                    seen_body = true;
-                    continue;
-                }
-            };
-            if seen_body { &mut after } else { &mut before }.extend_from_slice(piece);
+            if *part == Part::Body {
+                seen_body = true;
+                continue;
+            }
+            if seen_body { &mut after } else { &mut before }.extend_from_slice(self.piece(part));
         }
         (before, after)
+    }
+
+    /// The signed content's pieces, for signature algorithms that take them as slices.
+    pub(crate) fn pieces(&self) -> Vec<&'a [u8]> {
+        let mut pieces = Vec::with_capacity(self.template.len());
+        self.for_each_piece(|piece| pieces.push(piece));
+        pieces
     }
 
     /// The signed content in one buffer, for diagnostics.

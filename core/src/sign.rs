@@ -3,11 +3,12 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BASE64_URL};
 
 use crate::scheme::{Encoding, Part, SignatureFormat, id_separators};
-use crate::secret::{Key, MAC_LEN, SignedContent};
-use crate::{Error, Scheme, Secret};
+use crate::secret::{Key, Purpose, SignedContent};
+use crate::verify::Inputs;
+use crate::{Error, RequestContext, Scheme, Secret, time};
 
 /// What a message is signed with besides its body. Which fields a scheme needs: Standard
 /// Webhooks and Svix need `id` and `timestamp`; Stripe and Slack need `timestamp`; a custom scheme
@@ -21,6 +22,8 @@ pub struct SignInput<'a> {
     pub timestamp: Option<u64>,
     /// The event type, for schemes that send it in a header.
     pub event_type: Option<&'a str>,
+    /// The URL and method the request goes to, for schemes that sign them.
+    pub request: RequestContext<'a>,
 }
 
 impl<'a> SignInput<'a> {
@@ -29,7 +32,16 @@ impl<'a> SignInput<'a> {
         SignInput {
             id: Some(id),
             timestamp: Some(timestamp),
-            event_type: None,
+            ..SignInput::default()
+        }
+    }
+
+    /// The same input with the request's URL and method.
+    #[must_use]
+    pub fn with_request(self, url: &'a str, method: &'a str) -> Self {
+        SignInput {
+            request: RequestContext::new(url, method),
+            ..self
         }
     }
 
@@ -53,7 +65,8 @@ pub struct Signer {
 impl Signer {
     /// A signer; the secret is read the way the scheme reads secrets (see [`Secret`]).
     pub fn new<'a>(scheme: Scheme, secret: impl Into<Secret<'a>>) -> Result<Signer, Error> {
-        let key = Key::new(secret.into(), scheme.spec().secret_format)?;
+        let spec = scheme.spec();
+        let key = Key::new(secret.into(), &spec, Purpose::Sign)?;
         Ok(Signer { scheme, key })
     }
 
@@ -87,7 +100,7 @@ impl Signer {
             _ => {}
         }
         let timestamp = match input.timestamp {
-            Some(seconds) => seconds.to_string(),
+            Some(seconds) => time::format(seconds, spec.timestamp_format),
             None if signs(Part::Timestamp) => {
                 return Err(Error::InvalidSignInput(
                     "this scheme signs a timestamp: pass one",
@@ -95,18 +108,53 @@ impl Signer {
             }
             None => String::new(),
         };
-        let mac = self.key.sign(&SignedContent {
-            template: spec.template,
-            id: id.unwrap_or_default(),
-            timestamp: &timestamp,
-            body,
-        });
+        let inputs = Inputs::new(&spec, body, &input.request).map_err(|error| match error {
+            Error::MissingUrl => {
+                Error::InvalidSignInput("this scheme signs the request URL: pass it")
+            }
+            Error::MissingMethod => {
+                Error::InvalidSignInput("this scheme signs the request method: pass it")
+            }
+            _ => Error::InvalidSignInput("the URL's bodySHA256 is not the SHA-256 of the body"),
+        })?;
+        let mac = self
+            .key
+            .sign(&SignedContent {
+                template: spec.template,
+                id: id.unwrap_or_default(),
+                timestamp: &timestamp,
+                url: inputs.urls.first().map_or("", |url| url.as_ref()),
+                method: inputs.method,
+                form: &inputs.form,
+                body,
+            })
+            .ok_or(Error::InvalidSignInput(
+                "a public key only verifies: sign with the private key",
+            ))?;
         let signature = match spec.format {
             SignatureFormat::Single { prefix, encoding } => {
+                if encoding == Encoding::Raw && core::str::from_utf8(&mac).is_err() {
+                    return Err(Error::InvalidSignInput(
+                        "a token sent as it is must be text",
+                    ));
+                }
                 format!("{prefix}{}", encode(&mac, encoding))
             }
-            SignatureFormat::VersionedList => format!("v1,{}", encode(&mac, Encoding::Base64)),
-            SignatureFormat::Stripe => format!("t={timestamp},v1={}", encode(&mac, Encoding::Hex)),
+            SignatureFormat::VersionedList => {
+                format!("{},{}", self.key.version(), encode(&mac, Encoding::Base64))
+            }
+            SignatureFormat::KeyValue {
+                separator,
+                timestamp_key,
+                signature_key,
+                encoding,
+            } => {
+                let signature = format!("{signature_key}={}", encode(&mac, encoding));
+                match timestamp_key {
+                    Some(key) => format!("{key}={timestamp}{separator}{signature}"),
+                    None => signature,
+                }
+            }
         };
         let names = spec.headers;
         let mut headers = Vec::new();
@@ -116,7 +164,14 @@ impl Signer {
             }
         };
         push(names.id, id);
-        if !matches!(spec.format, SignatureFormat::Stripe) {
+        let timestamp_in_signature = matches!(
+            spec.format,
+            SignatureFormat::KeyValue {
+                timestamp_key: Some(_),
+                ..
+            }
+        );
+        if !timestamp_in_signature {
             push(names.timestamp, input.timestamp.map(|_| timestamp.as_str()));
         }
         push(Some(names.signature), Some(&signature));
@@ -144,9 +199,11 @@ fn check_header_text<'a>(
     Ok(Some(text))
 }
 
-pub(crate) fn encode(mac: &[u8; MAC_LEN], encoding: Encoding) -> String {
+pub(crate) fn encode(bytes: &[u8], encoding: Encoding) -> String {
     match encoding {
-        Encoding::Hex => base16ct::lower::encode_string(mac),
-        Encoding::Base64 => BASE64.encode(mac),
+        Encoding::Hex => base16ct::lower::encode_string(bytes),
+        Encoding::Base64 => BASE64.encode(bytes),
+        Encoding::Base64Url => BASE64_URL.encode(bytes),
+        Encoding::Raw => String::from_utf8_lossy(bytes).into_owned(),
     }
 }

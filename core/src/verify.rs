@@ -1,16 +1,17 @@
+use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
-use subtle::ConstantTimeEq;
+use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BASE64_URL};
 
 use crate::scheme::{
     Encoding, HeaderNames, Part, SVIX_HEADERS, SignatureFormat, Spec, WEBHOOK_HEADERS,
     id_separators,
 };
-use crate::secret::{Key, MAC_LEN, SignedContent};
-use crate::{Error, Headers, Scheme, Secret};
+use crate::secret::{Key, MAC_LEN, MAX_TAG_LEN, Purpose, SignedContent, Tag, any_equal};
+use crate::{Error, Headers, Scheme, Secret, form, json, time};
+use sha2::{Digest, Sha256};
 
 /// The longest header value read, in bytes; a longer one is `malformed_header`. Bounds the work
 /// one request can cause.
@@ -19,6 +20,80 @@ pub const MAX_HEADER_BYTES: usize = 8192;
 /// The most signatures parsed from one header; more is `malformed_header`. Bounds the work one
 /// request can cause (each candidate costs a comparison per secret).
 pub const MAX_SIGNATURES: usize = 32;
+
+/// What a request says besides its headers and body, for schemes that sign it.
+///
+/// ```
+/// let context = hookseal::RequestContext::new("https://example.com/hooks/square", "POST");
+/// # let _ = context;
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestContext<'a> {
+    /// The full URL the sender sent the request to, as the sender saw it: scheme, host, path
+    /// and query (behind a proxy, the public URL, not the internal one).
+    pub url: Option<&'a str>,
+    /// The request's method, such as `POST`.
+    pub method: Option<&'a str>,
+}
+
+impl<'a> RequestContext<'a> {
+    /// A context with both the URL and the method.
+    pub fn new(url: &'a str, method: &'a str) -> Self {
+        RequestContext {
+            url: Some(url),
+            method: Some(method),
+        }
+    }
+}
+
+/// The request inputs a scheme signs besides headers and body, checked and derived once.
+pub(crate) struct Inputs<'a> {
+    /// The URL readings to try: the URL as given, and for Twilio also with its default port
+    /// added or removed. One empty reading when the scheme signs no URL.
+    pub(crate) urls: Vec<Cow<'a, str>>,
+    pub(crate) method: &'a str,
+    pub(crate) form: Vec<u8>,
+}
+
+impl<'a> Inputs<'a> {
+    pub(crate) fn new(
+        spec: &Spec<'_>,
+        body: &[u8],
+        context: &RequestContext<'a>,
+    ) -> Result<Inputs<'a>, Error> {
+        let signs = |part: Part| spec.template.contains(&part);
+        let url = match context.url {
+            Some(url) if signs(Part::Url) || signs(Part::FormParams) => url,
+            None if signs(Part::Url) || signs(Part::FormParams) => return Err(Error::MissingUrl),
+            _ => "",
+        };
+        let method = match context.method {
+            Some(method) if signs(Part::Method) => method,
+            None if signs(Part::Method) => return Err(Error::MissingMethod),
+            _ => "",
+        };
+        let mut form = Vec::new();
+        if signs(Part::FormParams) {
+            match form::query_param(url, "bodySHA256") {
+                // The body is JSON and its hash, in the signed URL, covers it.
+                Some(expected) => {
+                    let digest = base16ct::lower::encode_string(&Sha256::digest(body));
+                    if !any_equal(digest.as_bytes(), core::iter::once(expected.as_bytes())) {
+                        return Err(Error::NoMatchingSignature);
+                    }
+                }
+                None => form = form::sorted_params(body),
+            }
+        }
+        let urls = if spec.url_port_variants {
+            form::port_variants(url)
+        } else {
+            alloc::vec![Cow::Borrowed(url)]
+        };
+        Ok(Inputs { urls, method, form })
+    }
+}
 
 /// How a [`Verifier`] checks messages.
 ///
@@ -98,7 +173,7 @@ impl Verifier {
         let spec = scheme.spec();
         let keys = secrets
             .into_iter()
-            .map(|secret| Key::new(secret.into(), spec.secret_format))
+            .map(|secret| Key::new(secret.into(), &spec, Purpose::Verify))
             .collect::<Result<Vec<_>, _>>()?;
         if keys.is_empty() {
             return Err(Error::InvalidSecret("no secret given"));
@@ -122,13 +197,27 @@ impl Verifier {
     }
 
     /// Verifies the raw body bytes against the request headers at time `now` (Unix seconds).
+    /// Schemes that sign the request's URL or method need [`verify_request`](Self::verify_request).
     pub fn verify<H: Headers + ?Sized>(
         &self,
         body: &[u8],
         headers: &H,
         now: u64,
     ) -> Result<Verified, Error> {
-        self.verify_with(&self.keys, body, headers, now)
+        self.verify_with(&self.keys, body, headers, &RequestContext::default(), now)
+    }
+
+    /// Verifies like [`verify`](Self::verify), with the request's URL and method for schemes
+    /// that sign them (see [`Coverage::url`](crate::Coverage::url)); without them such a scheme
+    /// fails with `missing_url` or `missing_method`. Others ignore the context.
+    pub fn verify_request<H: Headers + ?Sized>(
+        &self,
+        body: &[u8],
+        headers: &H,
+        context: &RequestContext<'_>,
+        now: u64,
+    ) -> Result<Verified, Error> {
+        self.verify_with(&self.keys, body, headers, context, now)
     }
 
     /// Verifies against the system clock.
@@ -153,17 +242,23 @@ impl Verifier {
         keys: &[Key],
         body: &[u8],
         headers: &H,
+        context: &RequestContext<'_>,
         now: u64,
     ) -> Result<Verified, Error> {
         let spec = self.scheme.spec();
-        let request = Request::parse(&spec, headers)?;
+        let request = Request::parse(&spec, headers, body)?;
         request.check_timestamp(now, self.tolerance_seconds)?;
-        let content = request.content(body);
-        let decoded = request.decoded_signatures();
-        if !keys
-            .iter()
-            .any(|key| matches_any(&key.sign(&content), &decoded))
-        {
+        let inputs = Inputs::new(&spec, body, context)?;
+        let candidates: Vec<Vec<Tag>> =
+            keys.iter().map(|key| request.candidates_for(key)).collect();
+        // Every URL reading is tried (Twilio signs the URL with or without its default port).
+        let matched = inputs.urls.iter().any(|url| {
+            let content = request.content_with(body, &inputs, url);
+            keys.iter()
+                .zip(&candidates)
+                .any(|(key, candidates)| key.matches(&content, candidates))
+        });
+        if !matched {
             return Err(Error::NoMatchingSignature);
         }
         Ok(request.verified())
@@ -176,10 +271,22 @@ impl Verifier {
     ///
     /// `mac(index, before, after)` must return HMAC-SHA256, keyed with the `index`-th secret's
     /// [`Secret::key_bytes`], over `before`, then the body, then `after`; or `None` when it could
-    /// not, which counts as no match for that secret.
-    pub fn verify_with_mac<H, F>(
+    /// not, which counts as no match for that secret. Only for schemes whose
+    /// [`Scheme::algorithm`] is HMAC-SHA256; others fail with `invalid_scheme`.
+    pub fn verify_with_mac<H, F>(&self, headers: &H, now: u64, mac: F) -> Result<Verified, Error>
+    where
+        H: Headers + ?Sized,
+        F: FnMut(usize, &[u8], &[u8]) -> Option<[u8; MAC_LEN]>,
+    {
+        self.verify_request_with_mac(headers, &RequestContext::default(), now, mac)
+    }
+
+    /// [`verify_with_mac`](Self::verify_with_mac) with the request's URL and method, for schemes
+    /// that sign them.
+    pub fn verify_request_with_mac<H, F>(
         &self,
         headers: &H,
+        context: &RequestContext<'_>,
         now: u64,
         mut mac: F,
     ) -> Result<Verified, Error>
@@ -188,28 +295,27 @@ impl Verifier {
         F: FnMut(usize, &[u8], &[u8]) -> Option<[u8; MAC_LEN]>,
     {
         let spec = self.scheme.spec();
-        let request = Request::parse(&spec, headers)?;
+        if !self.scheme.host_mac_applies() {
+            return Err(Error::InvalidScheme(
+                "verify_with_mac is for HMAC-SHA256 over the body, id, timestamp, URL and method"
+                    .into(),
+            ));
+        }
+        let request = Request::parse(&spec, headers, &[])?;
         request.check_timestamp(now, self.tolerance_seconds)?;
-        let (before, after) = request.content(&[]).around_body();
+        let inputs = Inputs::new(&spec, &[], context)?;
+        let url = inputs.urls.first().map_or("", |url| url.as_ref());
+        let (before, after) = request.content_with(&[], &inputs, url).around_body();
         let decoded = request.decoded_signatures();
         let matched = (0..self.keys.len()).any(|index| {
-            mac(index, &before, &after).is_some_and(|tag| matches_any(&tag, &decoded))
+            mac(index, &before, &after)
+                .is_some_and(|tag| any_equal(&tag, decoded.iter().map(Tag::as_bytes)))
         });
         if !matched {
             return Err(Error::NoMatchingSignature);
         }
         Ok(request.verified())
     }
-}
-
-/// Whether `expected` equals any candidate, comparing every candidate in constant time.
-fn matches_any(expected: &[u8; MAC_LEN], candidates: &[[u8; MAC_LEN]]) -> bool {
-    candidates
-        .iter()
-        .fold(subtle::Choice::from(0), |found, candidate| {
-            found | expected.ct_eq(candidate)
-        })
-        .into()
 }
 
 /// The parts of a request a scheme reads, taken from the headers and checked for form.
@@ -219,39 +325,53 @@ pub(crate) struct Request<'a> {
     pub(crate) id: Option<&'a str>,
     pub(crate) timestamp: Option<(&'a str, u64)>,
     pub(crate) event_type: Option<&'a str>,
-    pub(crate) signatures: Vec<&'a str>,
+    pub(crate) signatures: Vec<Candidate<'a>>,
     pub(crate) encoding: Encoding,
 }
 
 impl<'a> Request<'a> {
+    /// The signature, id and timestamp, from the headers or, where the scheme puts them
+    /// there, from the JSON body.
     pub(crate) fn parse<H: Headers + ?Sized>(
         spec: &Spec<'a>,
         headers: &'a H,
+        body: &'a [u8],
     ) -> Result<Self, Error> {
         let names = choose_header_names(spec, headers);
-        let raw_signature_header = read(headers, names.signature)?
-            .ok_or_else(|| Error::MissingHeader(names.signature.into()))?;
-        let malformed = |reason| Error::MalformedHeader {
-            header: names.signature.into(),
-            reason,
+        let fields = spec.body_fields;
+        let (signatures, entry_timestamp, encoding) = match fields.signature {
+            Some(path) => parse_signature_header(spec.format, required_field(body, path)?)
+                .map_err(|reason| Error::MalformedBody {
+                    field: path.into(),
+                    reason,
+                })?,
+            None => signature_headers(spec, &names, headers)?,
         };
-        if raw_signature_header.is_empty() {
-            return Err(malformed("empty"));
-        }
-        let (signatures, stripe_timestamp, encoding) =
-            parse_signature_header(spec.format, raw_signature_header).map_err(malformed)?;
-        let id = match names.id {
-            Some(name) => read(headers, name)?,
-            None => None,
+        let id = match (fields.id, names.id) {
+            (Some(path), _) => body_field(body, path)?,
+            (None, Some(name)) => read(headers, name)?,
+            (None, None) => None,
         };
         if spec.template.contains(&Part::Id) {
-            let name = names.id.unwrap_or_default();
-            let malformed = |reason| Error::MalformedHeader {
-                header: name.into(),
-                reason,
+            let missing = || match fields.id {
+                Some(path) => Error::MalformedBody {
+                    field: path.into(),
+                    reason: "missing",
+                },
+                None => Error::MissingHeader(names.id.unwrap_or_default().into()),
+            };
+            let malformed = |reason| match fields.id {
+                Some(path) => Error::MalformedBody {
+                    field: path.into(),
+                    reason,
+                },
+                None => Error::MalformedHeader {
+                    header: names.id.unwrap_or_default().into(),
+                    reason,
+                },
             };
             match id {
-                None => return Err(Error::MissingHeader(name.into())),
+                None => return Err(missing()),
                 Some("") => return Err(malformed("empty")),
                 Some(id) if id_separators(spec.template).any(|c| id.contains(c)) => {
                     return Err(malformed(
@@ -261,15 +381,16 @@ impl<'a> Request<'a> {
                 Some(_) => {}
             }
         }
-        let timestamp_text = match (stripe_timestamp, names.timestamp) {
-            (Some(text), _) => Some(text),
-            (None, Some(name)) => {
+        let timestamp_text = match (entry_timestamp, fields.timestamp, names.timestamp) {
+            (Some(text), _, _) => Some(text),
+            (None, Some(path), _) => Some(required_field(body, path)?),
+            (None, None, Some(name)) => {
                 Some(read(headers, name)?.ok_or_else(|| Error::MissingHeader(name.into()))?)
             }
-            (None, None) => None,
+            (None, None, None) => None,
         };
         let timestamp = match timestamp_text {
-            Some(text) => Some((text, parse_timestamp(text)?)),
+            Some(text) => Some((text, time::parse(text, spec.timestamp_format)?)),
             None => None,
         };
         let event_type = match names.event_type {
@@ -300,20 +421,57 @@ impl<'a> Request<'a> {
         Ok(())
     }
 
+    /// The signed content without URL, method or form: what diagnostics show.
     pub(crate) fn content<'b>(&'b self, body: &'b [u8]) -> SignedContent<'b> {
         SignedContent {
             template: self.spec.template,
             id: self.id.unwrap_or_default(),
             timestamp: self.timestamp.map(|(text, _)| text).unwrap_or_default(),
+            url: "",
+            method: "",
+            form: &[],
             body,
         }
     }
 
-    /// The candidate signatures that decode to a MAC's length; the others can never match.
-    pub(crate) fn decoded_signatures(&self) -> Vec<[u8; MAC_LEN]> {
+    pub(crate) fn content_with<'b>(
+        &'b self,
+        body: &'b [u8],
+        inputs: &'b Inputs<'b>,
+        url: &'b str,
+    ) -> SignedContent<'b> {
+        SignedContent {
+            url,
+            method: inputs.method,
+            form: &inputs.form,
+            ..self.content(body)
+        }
+    }
+
+    /// The candidates `key` can check (a Standard Webhooks key only those of its version),
+    /// decoded the way that key reads signatures; those that do not decode never match.
+    pub(crate) fn candidates_for(&self, key: &Key) -> Vec<Tag> {
+        let version = match self.spec.format {
+            SignatureFormat::VersionedList => key.version(),
+            _ => "",
+        };
         self.signatures
             .iter()
-            .filter_map(|text| decode_signature(text, self.encoding))
+            .filter(|candidate| candidate.version == version)
+            .filter_map(|candidate| key.decode(candidate.text, self.encoding))
+            .collect()
+    }
+
+    /// The candidates decoded as HMAC-SHA256 tags, for a host that computes the HMAC.
+    pub(crate) fn decoded_signatures(&self) -> Vec<Tag> {
+        let version = match self.spec.format {
+            SignatureFormat::VersionedList => "v1",
+            _ => "",
+        };
+        self.signatures
+            .iter()
+            .filter(|candidate| candidate.version == version)
+            .filter_map(|candidate| decode_signature(candidate.text, self.encoding, MAC_LEN))
             .collect()
     }
 
@@ -336,20 +494,27 @@ impl<'a> Request<'a> {
     }
 }
 
-/// The candidate signatures in a signature header, the timestamp a Stripe header carries, and the
-/// signatures' encoding; or why the header is malformed.
+/// The candidate signatures in a signature header, the timestamp a key/value header carries, and
+/// the signatures' encoding; or why the header is malformed.
 fn parse_signature_header<'a>(
     format: SignatureFormat<'_>,
     value: &'a str,
-) -> Result<(Vec<&'a str>, Option<&'a str>, Encoding), &'static str> {
-    let mut signatures = Vec::new();
+) -> Result<SignatureHeader<'a>, &'static str> {
+    let mut signatures: Vec<Candidate<'a>> = Vec::new();
+    let mut push = |version, text| {
+        signatures.push(Candidate { version, text });
+        if signatures.len() > MAX_SIGNATURES {
+            return Err("too many signatures");
+        }
+        Ok(())
+    };
     let mut stripe_timestamp = None;
     let encoding = match format {
         SignatureFormat::Single { prefix, encoding } => {
             let encoded = value
                 .strip_prefix(prefix)
                 .ok_or("does not start with the scheme's prefix")?;
-            signatures.push(encoded);
+            push("", encoded)?;
             encoding
         }
         SignatureFormat::VersionedList => {
@@ -357,35 +522,34 @@ fn parse_signature_header<'a>(
                 let (version, signature) = entry
                     .split_once(',')
                     .ok_or("an entry is not <version>,<signature>")?;
-                if version == "v1" {
-                    signatures.push(signature);
-                }
-                if signatures.len() > MAX_SIGNATURES {
-                    return Err("too many signatures");
-                }
+                push(version, signature)?;
             }
             Encoding::Base64
         }
-        SignatureFormat::Stripe => {
-            for entry in value.split(',') {
+        SignatureFormat::KeyValue {
+            separator,
+            timestamp_key,
+            signature_key,
+            encoding,
+        } => {
+            for entry in value.split(separator) {
                 let (key, value) = entry
-                    .trim()
+                    .trim_matches([' ', '\t'])
                     .split_once('=')
                     .ok_or("an entry is not key=value")?;
-                match key {
-                    "t" if stripe_timestamp.is_some() => return Err("more than one t="),
-                    "t" => stripe_timestamp = Some(value),
-                    "v1" => signatures.push(value),
-                    _ => {}
-                }
-                if signatures.len() > MAX_SIGNATURES {
-                    return Err("too many signatures");
+                if Some(key) == timestamp_key {
+                    if stripe_timestamp.is_some() {
+                        return Err("more than one timestamp entry");
+                    }
+                    stripe_timestamp = Some(value);
+                } else if key == signature_key {
+                    push("", value)?;
                 }
             }
-            if stripe_timestamp.is_none() {
-                return Err("no t= timestamp");
+            if timestamp_key.is_some() && stripe_timestamp.is_none() {
+                return Err("no timestamp entry");
             }
-            Encoding::Hex
+            encoding
         }
     };
     Ok((signatures, stripe_timestamp, encoding))
@@ -411,6 +575,73 @@ fn choose_header_names<'a, H: Headers + ?Sized>(spec: &Spec<'a>, headers: &H) ->
     }
 }
 
+/// The candidates in the signature header and in any further signature headers (Box's
+/// secondary, DocuSign's numbered ones), the timestamp a key/value header carries, and the
+/// encoding. Further headers' timestamps are ignored: the first header's is the signed one.
+fn signature_headers<'a, H: Headers + ?Sized>(
+    spec: &Spec<'_>,
+    names: &HeaderNames<'_>,
+    headers: &'a H,
+) -> Result<SignatureHeader<'a>, Error> {
+    let raw = read(headers, names.signature)?
+        .ok_or_else(|| Error::MissingHeader(names.signature.into()))?;
+    let malformed = |header: &str, reason| Error::MalformedHeader {
+        header: header.into(),
+        reason,
+    };
+    if raw.is_empty() {
+        return Err(malformed(names.signature, "empty"));
+    }
+    let (mut signatures, timestamp, encoding) = parse_signature_header(spec.format, raw)
+        .map_err(|reason| malformed(names.signature, reason))?;
+    let numbered = names
+        .signature
+        .strip_suffix('1')
+        .filter(|_| names.numbered_signatures);
+    let more_names = names
+        .more_signatures
+        .split(',')
+        .filter(|name| !name.is_empty())
+        .map(Cow::Borrowed)
+        .chain(numbered.into_iter().flat_map(|stem| {
+            (2..=MAX_SIGNATURES).map(move |n| Cow::Owned(alloc::format!("{stem}{n}")))
+        }));
+    for name in more_names {
+        let Some(value) = read(headers, &name)? else {
+            if numbered.is_some() {
+                break; // numbered headers end at the first gap
+            }
+            continue;
+        };
+        let (more, _, _) = parse_signature_header(spec.format, value)
+            .map_err(|reason| malformed(&name, reason))?;
+        signatures.extend(more);
+        if signatures.len() > MAX_SIGNATURES {
+            return Err(malformed(names.signature, "too many signatures"));
+        }
+    }
+    Ok((signatures, timestamp, encoding))
+}
+
+/// What a signature header holds: candidates, a timestamp entry, and the encoding.
+type SignatureHeader<'a> = (Vec<Candidate<'a>>, Option<&'a str>, Encoding);
+
+/// A field of the JSON body, if present.
+fn body_field<'a>(body: &'a [u8], path: &str) -> Result<Option<&'a str>, Error> {
+    json::field(body, path).map_err(|reason| Error::MalformedBody {
+        field: path.into(),
+        reason,
+    })
+}
+
+/// A field of the JSON body the scheme cannot do without.
+fn required_field<'a>(body: &'a [u8], path: &str) -> Result<&'a str, Error> {
+    body_field(body, path)?.ok_or_else(|| Error::MalformedBody {
+        field: path.into(),
+        reason: "missing",
+    })
+}
+
 /// A header's value with the surrounding spaces and tabs HTTP ignores trimmed; too long a value is
 /// `malformed_header`.
 fn read<'a, H: Headers + ?Sized>(headers: &'a H, name: &str) -> Result<Option<&'a str>, Error> {
@@ -426,33 +657,46 @@ fn read<'a, H: Headers + ?Sized>(headers: &'a H, name: &str) -> Result<Option<&'
     Ok(Some(value.trim_matches([' ', '\t'])))
 }
 
-/// Unix seconds as plain decimal digits: no sign, no fraction, no exponent.
-pub(crate) fn parse_timestamp(text: &str) -> Result<u64, Error> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::InvalidTimestamp);
-    }
-    text.parse().map_err(|_| Error::InvalidTimestamp)
+/// A candidate signature as the header writes it, with its version where the format has one
+/// (Standard Webhooks' `v1`, `v1a`), else empty.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate<'a> {
+    pub(crate) version: &'a str,
+    pub(crate) text: &'a str,
 }
 
-pub(crate) fn decode_signature(text: &str, encoding: Encoding) -> Option<[u8; MAC_LEN]> {
-    let mut mac = [0u8; MAC_LEN];
-    match encoding {
-        Encoding::Hex => {
-            if text.len() != 2 * MAC_LEN {
-                return None;
-            }
-            base16ct::mixed::decode(text, &mut mac).ok()?;
-        }
+/// A signature as `encoding` writes it, when it decodes to exactly `len` bytes.
+pub(crate) fn decode_signature(text: &str, encoding: Encoding, len: usize) -> Option<Tag> {
+    decode_bounded(text, encoding).filter(|tag| tag.as_bytes().len() == len)
+}
+
+/// A signature as `encoding` writes it, when it decodes to at most [`MAX_TAG_LEN`] bytes.
+pub(crate) fn decode_bounded(text: &str, encoding: Encoding) -> Option<Tag> {
+    // Room for the longest tag and base64's rounding: a longer text fails to fit.
+    let mut buffer = [0u8; MAX_TAG_LEN + 3];
+    let decoded = match encoding {
+        Encoding::Hex => base16ct::mixed::decode(text, &mut buffer).ok()?,
         Encoding::Base64 => {
-            // Base64 of 32 bytes is 44 characters; decode into room for more so that a longer
-            // signature is rejected by its length, not by a buffer check.
-            if text.len() != 44 {
-                return None;
-            }
-            let mut buffer = [0u8; MAC_LEN + 3];
-            let len = BASE64.decode_slice(text, &mut buffer).ok()?;
-            mac.copy_from_slice(buffer.get(..len).filter(|bytes| bytes.len() == MAC_LEN)?);
+            let n = BASE64.decode_slice(text, &mut buffer).ok()?;
+            buffer.get(..n)?
         }
+        Encoding::Base64Url => {
+            let n = BASE64_URL
+                .decode_slice(text.trim_end_matches('='), &mut buffer)
+                .ok()?;
+            buffer.get(..n)?
+        }
+        Encoding::Raw => text.as_bytes(),
+    };
+    Tag::new(decoded)
+}
+
+/// A token as `encoding` writes it, of any length.
+pub(crate) fn decode_token(text: &str, encoding: Encoding) -> Option<Vec<u8>> {
+    match encoding {
+        Encoding::Raw => Some(text.as_bytes().to_vec()),
+        Encoding::Base64 => BASE64.decode(text).ok(),
+        Encoding::Base64Url => BASE64_URL.decode(text.trim_end_matches('=')).ok(),
+        Encoding::Hex => base16ct::mixed::decode_vec(text).ok(),
     }
-    Some(mac)
 }

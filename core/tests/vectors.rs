@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use hookseal::{Scheme, Secret, SignInput, Signer, Verifier, VerifyOptions};
+use hookseal::{RequestContext, Scheme, Secret, SignInput, Signer, Verifier, VerifyOptions};
 use serde_json::Value;
 
 fn repository_tests() -> PathBuf {
@@ -127,12 +127,16 @@ fn run_case(file_scheme: &Value, case: &Value) -> Result<(), String> {
         })
         .collect();
     let now = case["now"].as_u64().ok_or("no now")?;
+    // The request's URL and method, for schemes that sign them.
+    let mut request = RequestContext::default();
+    request.url = case["url"].as_str();
+    request.method = case["method"].as_str();
     let options = VerifyOptions {
         tolerance_seconds: case["tolerance_seconds"].as_u64(),
     };
 
     let outcome = Verifier::with_options(scheme.clone(), secrets.iter().copied(), options)
-        .and_then(|verifier| verifier.verify(&body, &headers, now));
+        .and_then(|verifier| verifier.verify_request(&body, &headers, &request, now));
     match (&outcome, expect) {
         (Ok(_), "ok") => {}
         (Err(error), code) if error.code() == code => return Ok(()),
@@ -177,6 +181,7 @@ fn run_case(file_scheme: &Value, case: &Value) -> Result<(), String> {
             id: sign["id"].as_str(),
             timestamp: sign["timestamp"].as_u64(),
             event_type: sign["event_type"].as_str(),
+            request,
         };
         let signed = Signer::new(scheme, *secrets.first().ok_or("no secret")?)
             .and_then(|signer| signer.sign(&body, &input))
