@@ -1,6 +1,8 @@
 //! Standard Webhooks verify of a 1 KiB body: hookseal vs a bare HMAC-SHA256 of the same bytes
-//! (the floor) vs the `standardwebhooks` crate, side by side in one process, as medians and
-//! ratios. Run with `cargo bench -p hookseal`. A measurement, not a test: nothing here fails on time.
+//! (the floor) vs the `standardwebhooks` crate; then `v1a` (Ed25519) verify vs the
+//! `ed25519-dalek` crate's own verify of the same signed content; side by side in one process,
+//! as medians and ratios. Run with `cargo bench -p hookseal`. A measurement, not a test: nothing
+//! here fails on time.
 
 // Tests and benchmarks may index and panic: a panic here is a failure report, not a crash.
 #![allow(clippy::indexing_slicing, clippy::panic)]
@@ -91,4 +93,51 @@ fn main() {
         "hookseal is {:.2}x faster than standardwebhooks",
         standardwebhooks / hookseal
     );
+    ed25519(&body, now);
+}
+
+/// Standard Webhooks `v1a`: hookseal against ed25519-dalek verifying the same signed content
+/// (`{id}.{timestamp}.{body}`, built once outside the loop: the crate's floor).
+fn ed25519(body: &[u8], now: u64) {
+    use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _};
+    let private = SigningKey::from_bytes(&[7u8; 32]);
+    let engine = base64::engine::general_purpose::STANDARD;
+    let secret = format!(
+        "whsk_{}",
+        base64::Engine::encode(&engine, private.to_keypair_bytes())
+    );
+    let public = format!(
+        "whpk_{}",
+        base64::Engine::encode(&engine, private.verifying_key().to_bytes())
+    );
+    let headers = Signer::new(Scheme::StandardWebhooks, secret.as_str())
+        .and_then(|signer| signer.sign(body, &SignInput::new("msg_p5jXN8AQM9LWM0D4loKWxJek", now)))
+        .expect("signs");
+    let verifier = Verifier::new(Scheme::StandardWebhooks, [public.as_str()]).expect("verifier");
+    assert!(verifier.verify(body, &headers, now).is_ok());
+    let mut content = format!("msg_p5jXN8AQM9LWM0D4loKWxJek.{now}.").into_bytes();
+    content.extend_from_slice(body);
+    let signature: Signature = private.sign(&content);
+    let key = private.verifying_key();
+    assert!(key.verify(&content, &signature).is_ok());
+
+    let floor = measure(|| {
+        key.verify(black_box(&content), black_box(&signature))
+            .expect("verifies");
+    });
+    let hookseal = measure(|| {
+        black_box(verifier.verify(black_box(body), black_box(&headers), now)).expect("verifies");
+    });
+    println!();
+    println!("Standard Webhooks v1a (Ed25519) verify, 1 KiB body");
+    println!(
+        "{:<44} {:>10} {:>12}",
+        "implementation", "ns/op", "vs floor"
+    );
+    for (name, nanos) in [
+        ("ed25519-dalek VerifyingKey::verify (floor)", floor),
+        ("hookseal Verifier::verify", hookseal),
+    ] {
+        println!("{name:<44} {nanos:>10.0} {:>11.2}x", nanos / floor);
+    }
 }

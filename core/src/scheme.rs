@@ -286,6 +286,7 @@ impl Custom {
 /// not sign) is metadata that anyone on the way could have set or changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(clippy::struct_excessive_bools)] // independent facts, one per part of a request
 pub struct Coverage {
     /// The body's exact bytes.
     pub body: bool,
@@ -805,41 +806,46 @@ impl Scheme {
                 single("", Encoding::Base64),
             ),
             Scheme::Preset(preset) => preset.spec,
-            Scheme::Custom(custom) => {
-                let d = &custom.description;
-                let format = match &d.signature_key {
-                    Some(signature_key) => SignatureFormat::KeyValue {
-                        separator: d.entry_separator.unwrap_or(','),
-                        timestamp_key: d.timestamp_key.as_deref(),
-                        signature_key,
-                        encoding: d.encoding,
-                    },
-                    None => SignatureFormat::Single {
-                        prefix: &d.prefix,
-                        encoding: d.encoding,
-                    },
-                };
-                Spec {
-                    headers: HeaderNames {
-                        signature: &d.signature_header,
-                        id: d.id_header.as_deref(),
-                        timestamp: d.timestamp_header.as_deref(),
-                        event_type: d.event_type_header.as_deref(),
-                        metadata: &[],
-                        more_signatures: &custom.more_signatures,
-                        numbered_signatures: false,
-                    },
-                    format,
-                    template: &custom.template,
-                    algorithm: d.algorithm,
-                    secret_format: d.secret_format,
-                    timestamp_format: d.timestamp_format,
-                    rejects_future_timestamps: true,
-                    tolerance_seconds: d.tolerance_seconds.unwrap_or(DEFAULT_TOLERANCE_SECONDS),
-                    url_port_variants: false,
-                    body_fields: BodyFields::default(),
-                }
-            }
+            Scheme::Custom(custom) => custom.spec(),
+        }
+    }
+}
+
+impl Custom {
+    /// The description as the verifier and signer run on it.
+    fn spec(&self) -> Spec<'_> {
+        let d = &self.description;
+        let format = match &d.signature_key {
+            Some(signature_key) => SignatureFormat::KeyValue {
+                separator: d.entry_separator.unwrap_or(','),
+                timestamp_key: d.timestamp_key.as_deref(),
+                signature_key,
+                encoding: d.encoding,
+            },
+            None => SignatureFormat::Single {
+                prefix: &d.prefix,
+                encoding: d.encoding,
+            },
+        };
+        Spec {
+            headers: HeaderNames {
+                signature: &d.signature_header,
+                id: d.id_header.as_deref(),
+                timestamp: d.timestamp_header.as_deref(),
+                event_type: d.event_type_header.as_deref(),
+                metadata: &[],
+                more_signatures: &self.more_signatures,
+                numbered_signatures: false,
+            },
+            format,
+            template: &self.template,
+            algorithm: d.algorithm,
+            secret_format: d.secret_format,
+            timestamp_format: d.timestamp_format,
+            rejects_future_timestamps: true,
+            tolerance_seconds: d.tolerance_seconds.unwrap_or(DEFAULT_TOLERANCE_SECONDS),
+            url_port_variants: false,
+            body_fields: BodyFields::default(),
         }
     }
 }
@@ -929,7 +935,7 @@ impl FromStr for TimestampFormat {
 #[serde(untagged)]
 enum SchemeDescription {
     Id(String),
-    Custom(CustomScheme),
+    Custom(Box<CustomScheme>),
 }
 
 #[cfg(feature = "serde")]
@@ -938,7 +944,7 @@ impl<'de> serde::Deserialize<'de> for Scheme {
         use serde::de::Error as _;
         let scheme = match SchemeDescription::deserialize(deserializer)? {
             SchemeDescription::Id(id) => id.parse(),
-            SchemeDescription::Custom(description) => Scheme::custom(description),
+            SchemeDescription::Custom(description) => Scheme::custom(*description),
         };
         scheme.map_err(D::Error::custom)
     }

@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256, Sha512};
 use subtle::ConstantTimeEq;
 
 use crate::scheme::{Algorithm, Encoding, Part, SecretFormat, Spec};
-use crate::verify::{decode_bounded, decode_signature, decode_token};
+#[cfg(feature = "ecdsa")]
+use crate::verify::decode_bounded;
+use crate::verify::{decode_signature, decode_token};
 use crate::{Error, Scheme};
 
 /// The length of an HMAC-SHA256 tag (see [`Verifier::verify_with_mac`](crate::Verifier::verify_with_mac)).
@@ -177,6 +179,7 @@ impl Mac {
 /// What a signature is checked with, made once per verifier or signer from a secret: a keyed
 /// hash, a public key (and, to sign, its private key), or a shared token.
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant)] // made once per verifier, never moved in a hot loop
 pub(crate) enum Key {
     Mac(Mac),
     #[cfg(feature = "ed25519")]
@@ -320,6 +323,10 @@ impl Key {
 
     /// The signature's bytes, for keys that can make one: keyed hashes, private keys, and
     /// tokens (which are their own signature).
+    #[cfg_attr(
+        not(any(feature = "ed25519", feature = "ecdsa")),
+        allow(clippy::unnecessary_wraps)
+    )]
     pub(crate) fn sign(&self, content: &SignedContent<'_>) -> Option<Vec<u8>> {
         match self {
             Key::Mac(mac) => Some(mac.tag(content).as_bytes().to_vec()),
@@ -456,6 +463,7 @@ impl<'a> SignedContent<'a> {
     }
 
     /// The signed content's pieces, for signature algorithms that take them as slices.
+    #[cfg(any(feature = "ed25519", feature = "ecdsa"))]
     pub(crate) fn pieces(&self) -> Vec<&'a [u8]> {
         let mut pieces = Vec::with_capacity(self.template.len());
         self.for_each_piece(|piece| pieces.push(piece));

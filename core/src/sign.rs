@@ -123,7 +123,7 @@ impl Signer {
                 template: spec.template,
                 id: id.unwrap_or_default(),
                 timestamp: &timestamp,
-                url: inputs.urls.first().map_or("", |url| url.as_ref()),
+                url: inputs.url,
                 method: inputs.method,
                 form: &inputs.form,
                 body,

@@ -49,9 +49,10 @@ impl<'a> RequestContext<'a> {
 
 /// The request inputs a scheme signs besides headers and body, checked and derived once.
 pub(crate) struct Inputs<'a> {
-    /// The URL readings to try: the URL as given, and for Twilio also with its default port
-    /// added or removed. One empty reading when the scheme signs no URL.
-    pub(crate) urls: Vec<Cow<'a, str>>,
+    /// The URL as given; empty when the scheme signs none.
+    pub(crate) url: &'a str,
+    /// For Twilio, the URL with its default port removed and added, tried instead of `url`.
+    port_variants: Vec<Cow<'a, str>>,
     pub(crate) method: &'a str,
     pub(crate) form: Vec<u8>,
 }
@@ -86,12 +87,24 @@ impl<'a> Inputs<'a> {
                 None => form = form::sorted_params(body),
             }
         }
-        let urls = if spec.url_port_variants {
+        let port_variants = if spec.url_port_variants {
             form::port_variants(url)
         } else {
-            alloc::vec![Cow::Borrowed(url)]
+            Vec::new()
         };
-        Ok(Inputs { urls, method, form })
+        Ok(Inputs {
+            url,
+            port_variants,
+            method,
+            form,
+        })
+    }
+
+    /// The readings of the URL to try.
+    pub(crate) fn urls(&self) -> impl Iterator<Item = &str> {
+        let own = self.port_variants.is_empty().then_some(self.url);
+        own.into_iter()
+            .chain(self.port_variants.iter().map(AsRef::as_ref))
     }
 }
 
@@ -249,14 +262,11 @@ impl Verifier {
         let request = Request::parse(&spec, headers, body)?;
         request.check_timestamp(now, self.tolerance_seconds)?;
         let inputs = Inputs::new(&spec, body, context)?;
-        let candidates: Vec<Vec<Tag>> =
-            keys.iter().map(|key| request.candidates_for(key)).collect();
         // Every URL reading is tried (Twilio signs the URL with or without its default port).
-        let matched = inputs.urls.iter().any(|url| {
-            let content = request.content_with(body, &inputs, url);
+        let matched = inputs.urls().any(|url| {
+            let signed = request.content_with(body, &inputs, url);
             keys.iter()
-                .zip(&candidates)
-                .any(|(key, candidates)| key.matches(&content, candidates))
+                .any(|key| key.matches(&signed, &request.candidates_for(key)))
         });
         if !matched {
             return Err(Error::NoMatchingSignature);
@@ -304,8 +314,7 @@ impl Verifier {
         let request = Request::parse(&spec, headers, &[])?;
         request.check_timestamp(now, self.tolerance_seconds)?;
         let inputs = Inputs::new(&spec, &[], context)?;
-        let url = inputs.urls.first().map_or("", |url| url.as_ref());
-        let (before, after) = request.content_with(&[], &inputs, url).around_body();
+        let (before, after) = request.content_with(&[], &inputs, inputs.url).around_body();
         let decoded = request.decoded_signatures();
         let matched = (0..self.keys.len()).any(|index| {
             mac(index, &before, &after)
