@@ -57,3 +57,23 @@ include npm/npm.mk
 include cloudflare-worker/worker.mk
 
 include npm/playground/playground.mk
+
+## Fuzzing (not part of `make test`): installs nightly and cargo-fuzz if missing, seeds
+## fuzz/corpus from tests/vectors, then runs each target, one after the other, FUZZ_SECONDS each.
+## See fuzz/README.md. FUZZ_SANITIZER=none runs about twice as fast (the core has no unsafe code).
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZER ?= address
+FUZZ_TARGETS := verify sign diagnose worker_config
+.PHONY: fuzz setup-fuzz
+setup-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
+
+fuzz: setup-fuzz
+	cargo +nightly run --quiet --release --manifest-path fuzz/Cargo.toml --example seed
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "== fuzz $$target ($(FUZZ_SECONDS) s)"; \
+	  cargo +nightly fuzz run --sanitizer $(FUZZ_SANITIZER) $$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+	    -dict=fuzz/hookseal.dict -print_final_stats=1 || exit 1; \
+	done

@@ -1,5 +1,6 @@
 # The npm package: `make npm` builds and packs it, `make test-npm` tests the packed tarball in
-# Node (CJS and ESM), workerd and Chromium, `make bench-npm` measures it against the peers.
+# Node (CJS and ESM), workerd and Chromium, `make bench-npm` measures it against the peers (and
+# diagnose on adversarial bodies).
 # Included from the root Makefile.
 
 NPM_VERSION := $(shell node -p 'require("./npm/package.json").version' 2>/dev/null)
@@ -25,3 +26,4 @@ test-npm: npm setup-chromium npm/test/node_modules/.package-lock.json
 bench-npm: npm npm/test/node_modules/.package-lock.json
 	cd npm/test && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error ../$(notdir $(NPM_TARBALL))
 	cd npm/test && node bench/verify.mjs
+	cd npm/test && node bench/diagnose.mjs

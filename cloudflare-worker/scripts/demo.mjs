@@ -14,15 +14,16 @@ import { startOrigin } from "../test/support/origin.mjs";
 import { WORKER_DIR, fixture, sign } from "../test/support/sign.mjs";
 
 const ONCE = process.env.DEMO_ONCE === "1";
+// Fresh secrets for every run (never the placeholders of .dev.vars.example, which the Worker
+// refuses): the vendors' (the demo signs its samples with them), the origin signing secret (the
+// demo origin verifies with it) and an admin token (the admin API is on while the demo runs).
 const SECRETS = {
-  SEPTICCYCLE_SECRET: "septiccycle-demo-secret",
-  CARECYCLE_SECRET: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
-  GITHUB_SECRET: "It's a Secret to Everybody",
-  JOBS_SECRET: "jobs-demo-secret",
+  SEPTICCYCLE_SECRET: randomBytes(24).toString("hex"),
+  CARECYCLE_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
+  GITHUB_SECRET: randomBytes(24).toString("hex"),
+  JOBS_SECRET: randomBytes(24).toString("hex"),
 };
-// A fresh origin signing secret for every run: the origin verifies with the same one.
 const ORIGIN_SIGNING_SECRET = `whsec_${randomBytes(24).toString("base64")}`;
-// A fresh admin token: the admin API (dead letters) is on while the demo runs.
 const ADMIN_TOKEN = randomBytes(24).toString("hex");
 // The queue route's retry schedule: seconds between attempts (production default: about a day).
 const RETRY_SCHEDULE = [1, 2, 4];

@@ -17,6 +17,7 @@
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq as _;
 
+use crate::config::Config;
 use crate::deadletter::{self, Command};
 use crate::queue::{self, Queued};
 use crate::respond::{self, Log, json};
@@ -255,9 +256,13 @@ impl<'a> Params<'a> {
 }
 
 /// Answers an admin request (the admin API is on: `token` is `ADMIN_TOKEN`).
+///
+/// # Errors
+/// When the answer cannot be built (the runtime's headers refused a value).
 pub async fn handle(
     request: &worker::Request,
     env: &worker::Env,
+    config: &Config,
     token: &str,
     log: &mut Log,
 ) -> worker::Result<worker::Response> {
@@ -296,10 +301,10 @@ pub async fn handle(
             route,
             id,
         } => list(env, after, limit, route, id, log).await,
-        Request::Show { key } => show(env, key, log).await,
+        Request::Show { key } => show(env, config, key, log).await,
         Request::Delete { key } => delete(env, key, log).await,
-        Request::Replay { key } => replay_one(env, key, log).await,
-        Request::ReplayAll { route, limit } => replay_all(env, route, limit, log).await,
+        Request::Replay { key } => replay_one(env, config, key, log).await,
+        Request::ReplayAll { route, limit } => replay_all(env, config, route, limit, log).await,
     };
     match answer {
         Ok(response) => Ok(response),
@@ -325,6 +330,7 @@ async fn list(
             limit: limit + 1,
             route,
             id,
+            replayable_only: false,
         },
     )
     .await?;
@@ -346,7 +352,12 @@ async fn list(
     )
 }
 
-async fn show(env: &worker::Env, key: String, log: &mut Log) -> worker::Result<worker::Response> {
+async fn show(
+    env: &worker::Env,
+    config: &Config,
+    key: String,
+    log: &mut Log,
+) -> worker::Result<worker::Response> {
     let reply = deadletter::ask(env, &Command::Get { key }).await?;
     let letter = reply
         .rows
@@ -359,7 +370,10 @@ async fn show(env: &worker::Env, key: String, log: &mut Log) -> worker::Result<w
         return respond::error(404, "not_found");
     };
     log.outcome("admin_show").message(&letter.summary.id);
-    json(200, &letter.detail())
+    let origin = config
+        .route(&letter.summary.route)
+        .map(|route| route.origin.as_str());
+    json(200, &letter.detail(origin))
 }
 
 async fn delete(env: &worker::Env, key: String, log: &mut Log) -> worker::Result<worker::Response> {
@@ -380,6 +394,7 @@ async fn delete(env: &worker::Env, key: String, log: &mut Log) -> worker::Result
 
 async fn replay_one(
     env: &worker::Env,
+    config: &Config,
     key: String,
     log: &mut Log,
 ) -> worker::Result<worker::Response> {
@@ -393,8 +408,17 @@ async fn replay_one(
         return respond::error(404, "not_found");
     };
     log.message(&letter.summary.id);
+    if !letter.summary.replayable {
+        // Its body is missing, or it never authenticated: replaying would sign bytes that
+        // were never verified. It stays for the operator to look at and delete.
+        log.outcome("not_replayable");
+        return json(
+            409,
+            &serde_json::json!({ "error": "not_replayable", "reason": letter.summary.reason }),
+        );
+    }
     let id = letter.summary.id.clone();
-    if let Err(failure) = queue::enqueue(env, vec![replayed(letter)]).await {
+    if let Err(failure) = queue::enqueue(env, &config.queue_key, vec![replayed(letter)]).await {
         log.outcome("queue_unavailable")
             .detail(&failure.error.to_string());
         return respond::queue_unavailable();
@@ -425,6 +449,7 @@ fn replayed(letter: deadletter::DeadLetter) -> Queued {
 /// the store.
 async fn replay_all(
     env: &worker::Env,
+    config: &Config,
     route: Option<String>,
     limit: u32,
     log: &mut Log,
@@ -441,6 +466,7 @@ async fn replay_all(
                 until,
                 limit: REPLAY_PAGE.min(limit - replayed_count),
                 route: route.clone(),
+                replayable_only: true,
             },
         )
         .await?;
@@ -460,7 +486,7 @@ async fn replay_all(
                 items.push(replayed(letter));
             }
         }
-        let sent = match queue::enqueue(env, items).await {
+        let sent = match queue::enqueue(env, &config.queue_key, items).await {
             Ok(()) => taken.len(),
             Err(error) => {
                 let sent = error.sent;
@@ -484,6 +510,7 @@ async fn replay_all(
             limit: 1,
             route,
             id: None,
+            replayable_only: true,
         },
     )
     .await?

@@ -10,8 +10,23 @@ use serde::Deserialize;
 
 /// The `[vars]` binding holding the route list.
 pub const ROUTES_BINDING: &str = "HOOKSEAL_ROUTES";
-/// The secret binding holding the Standard Webhooks secret forwarded requests are signed with.
+/// The secret binding holding the Standard Webhooks secret forwarded requests are signed with
+/// (unless a route names another with `originSigningSecret`); queue messages are authenticated
+/// with a key derived from it.
 pub const SIGNING_SECRET_BINDING: &str = "ORIGIN_SIGNING_SECRET";
+/// What `.dev.vars.example` holds instead of secrets: a value containing it is refused, so that
+/// a copied example never runs with secrets everybody knows.
+pub const PLACEHOLDER: &str = "CHANGE_ME";
+/// How to make an origin signing secret.
+const MAKE_SIGNING_SECRET: &str = "make one with: node -e \"console.log('whsec_' + \
+     require('crypto').randomBytes(24).toString('base64'))\"";
+/// How to make an admin token.
+const MAKE_ADMIN_TOKEN: &str = "make one with: openssl rand -hex 32";
+/// Where a vendor secret comes from.
+const GET_VENDOR_SECRET: &str = "set the secret your vendor's dashboard shows";
+/// The label the queue message key is derived with from the origin signing secret: the same
+/// secret never keys two different things the same way.
+pub const QUEUE_KEY_LABEL: &[u8] = b"hookseal queue message v1";
 /// The default largest body accepted, in bytes (1 MiB).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 /// The default deduplication window, in seconds (one day).
@@ -82,6 +97,10 @@ struct RouteDescription {
     delivery: Option<String>,
     #[serde(default)]
     retry_schedule: Option<Vec<u64>>,
+    #[serde(default)]
+    origin_signing_secret: Option<String>,
+    #[serde(default)]
+    allow_http_origin: bool,
 }
 
 /// A checked route, ready to verify and forward.
@@ -95,6 +114,10 @@ pub struct Route {
     pub verifier: Verifier,
     /// The origin URL every verified message is forwarded to.
     pub origin: String,
+    /// Signs what is forwarded to the origin (Standard Webhooks).
+    pub signer: Signer,
+    /// The name of the secret binding `signer` holds (`ORIGIN_SIGNING_SECRET` by default).
+    pub signing_secret_binding: String,
     /// The largest body accepted, in bytes.
     pub max_body_bytes: usize,
     /// How long a forwarded message is remembered, in seconds; 0 turns deduplication off.
@@ -120,8 +143,11 @@ impl Route {
 pub struct Config {
     /// The routes, in the order configured.
     pub routes: Vec<Route>,
-    /// Signs every forwarded request (Standard Webhooks).
+    /// Signs forwarded requests of routes without their own `originSigningSecret`.
     pub signer: Signer,
+    /// Authenticates queue messages: HMAC-SHA256 of [`QUEUE_KEY_LABEL`] keyed with the
+    /// `ORIGIN_SIGNING_SECRET`'s key bytes.
+    pub queue_key: [u8; 32],
     /// The admin API's bearer token (`ADMIN_TOKEN`); `None`: the admin API is off.
     pub admin_token: Option<String>,
 }
@@ -146,6 +172,9 @@ fn problem(message: impl Into<String>) -> ConfigError {
 impl Config {
     /// Reads and checks the configuration: `routes_json` is the value of `HOOKSEAL_ROUTES` (or
     /// `None` when the binding is missing), `secret` looks up a secret binding by name.
+    ///
+    /// The messages name bindings, routes and fields, never a secret's value nor a URL: they
+    /// go to the log (the public answer is only `invalid_config`).
     pub fn load(
         routes_json: Option<&str>,
         secret: impl Fn(&str) -> Option<String>,
@@ -156,43 +185,73 @@ impl Config {
         if routes_json.is_empty() {
             return Err(problem(format!("{ROUTES_BINDING} is empty")));
         }
-        let descriptions: Vec<RouteDescription> =
+        let descriptions: Vec<serde_json::Value> =
             serde_json::from_str(routes_json).map_err(|error| {
                 problem(format!(
-                    "{ROUTES_BINDING} is not a valid route list: {error}"
+                    "{ROUTES_BINDING} is not a valid route list: {}",
+                    redact(&error.to_string())
                 ))
             })?;
         if descriptions.is_empty() {
             return Err(problem(format!("{ROUTES_BINDING} lists no routes")));
         }
-        let signing_secret = secret(SIGNING_SECRET_BINDING)
-            .ok_or_else(|| problem(format!("secret {SIGNING_SECRET_BINDING} is not set")))?;
-        let signer = Signer::new(Scheme::StandardWebhooks, signing_secret.as_str()).map_err(|error| {
-            problem(format!(
-                "secret {SIGNING_SECRET_BINDING} is not a Standard Webhooks secret (whsec_ + base64): {error}"
-            ))
-        })?;
+        let (signing_secret, signer) = signing_secret(&secret, SIGNING_SECRET_BINDING)?;
+        let queue_key = derive_queue_key(&signing_secret);
         let admin_token = secret(ADMIN_TOKEN_BINDING);
-        if admin_token
-            .as_ref()
-            .is_some_and(|token| token.trim().chars().count() < MIN_ADMIN_TOKEN_CHARS)
-        {
-            return Err(problem(format!(
-                "secret {ADMIN_TOKEN_BINDING} must be at least {MIN_ADMIN_TOKEN_CHARS} characters \
-                 (make one with: openssl rand -hex 32)"
-            )));
+        if let Some(token) = &admin_token {
+            not_placeholder(ADMIN_TOKEN_BINDING, token, MAKE_ADMIN_TOKEN).map_err(problem)?;
+            if token.trim().chars().count() < MIN_ADMIN_TOKEN_CHARS {
+                return Err(problem(format!(
+                    "secret {ADMIN_TOKEN_BINDING} must be at least {MIN_ADMIN_TOKEN_CHARS} \
+                     characters ({MAKE_ADMIN_TOKEN})"
+                )));
+            }
         }
         let mut routes: Vec<Route> = Vec::with_capacity(descriptions.len());
-        for description in descriptions {
-            let route = check_route(description, &secret)?;
+        // Every origin signing secret in use, and each route's inbound secrets, by binding name.
+        let mut signing = vec![(SIGNING_SECRET_BINDING.to_string(), signing_secret)];
+        let mut inbound = Vec::new();
+        for (index, value) in descriptions.into_iter().enumerate() {
+            let name = value
+                .get("path")
+                .and_then(serde_json::Value::as_str)
+                .map_or_else(|| format!("#{}", index + 1), str::to_string);
+            let description = RouteDescription::deserialize(value).map_err(|error| {
+                problem(format!("route {name}: {}", redact(&error.to_string())))
+            })?;
+            let (route, secrets, signing_secret) = check_route(description, &secret, &signer)?;
             if routes.iter().any(|other| other.path == route.path) {
                 return Err(problem(format!("route {} is configured twice", route.path)));
             }
+            if let Some(signing_secret) = signing_secret {
+                signing.push((route.signing_secret_binding.clone(), signing_secret));
+            }
+            inbound.extend(
+                secrets
+                    .into_iter()
+                    .map(|secret| (route.path.clone(), secret)),
+            );
             routes.push(route);
+        }
+        // Key separation: a route that verified with an origin signing secret would accept the
+        // Worker's own forwarded requests (or anything else signed for an origin) as input.
+        for (path, (name, value)) in &inbound {
+            if let Some((signing_name, _)) = signing
+                .iter()
+                .find(|(_, signing_value)| same_secret(value, signing_value))
+            {
+                return Err(problem(format!(
+                    "route {path}: secret binding {name} holds the same secret as \
+                     {signing_name}, which signs what the Worker forwards: the route would \
+                     accept the Worker's own output; give the vendor and the origin different \
+                     secrets"
+                )));
+            }
         }
         Ok(Config {
             routes,
             signer,
+            queue_key,
             admin_token,
         })
     }
@@ -210,10 +269,15 @@ impl Config {
     }
 }
 
+/// A checked route, the (binding name, value) of each of its inbound secrets, and the value of
+/// its own origin signing secret when it names one.
+type CheckedRoute = (Route, Vec<(String, String)>, Option<String>);
+
 fn check_route(
     description: RouteDescription,
     secret: &impl Fn(&str) -> Option<String>,
-) -> Result<Route, ConfigError> {
+    default_signer: &Signer,
+) -> Result<CheckedRoute, ConfigError> {
     let RouteDescription {
         path,
         scheme,
@@ -225,22 +289,10 @@ fn check_route(
         origin_timeout_ms,
         delivery,
         retry_schedule,
+        origin_signing_secret,
+        allow_http_origin,
     } = description;
-    let valid_path = path.len() > 1
-        && path.starts_with('/')
-        && path
-            .bytes()
-            .all(|b| b.is_ascii_graphic() && !b"?#%".contains(&b));
-    if !valid_path {
-        return Err(problem(format!(
-            "route path {path:?} must start with / and be more than / (no query, fragment or escapes)"
-        )));
-    }
-    if path == ADMIN_PREFIX.trim_end_matches('/') || path.starts_with(ADMIN_PREFIX) {
-        return Err(problem(format!(
-            "route path {path:?} is reserved for the admin API ({ADMIN_PREFIX})"
-        )));
-    }
+    check_path(&path)?;
     let at = |message: String| problem(format!("route {path}: {message}"));
     let scheme = Scheme::deserialize(scheme).map_err(|error| at(error.to_string()))?;
     if secrets.is_empty() {
@@ -249,18 +301,31 @@ fn check_route(
     let mut values = Vec::with_capacity(secrets.len());
     for name in &secrets {
         let value = secret(name).ok_or_else(|| at(format!("secret binding {name} is not set")))?;
+        not_placeholder(name, &value, GET_VENDOR_SECRET).map_err(at)?;
         // Checked one by one so that the error names the binding at fault.
         Verifier::new(scheme.clone(), [value.as_str()])
             .map_err(|error| at(format!("secret binding {name}: {error}")))?;
-        values.push(value);
+        values.push((name.clone(), value));
     }
     let verifier = Verifier::with_options(
         scheme,
-        values.iter().map(String::as_str),
+        values.iter().map(|(_, value)| value.as_str()),
         VerifyOptions { tolerance_seconds },
     )
     .map_err(|error| at(error.to_string()))?;
-    let origin = check_origin(&origin).map_err(at)?;
+    let origin = check_origin(&origin, allow_http_origin).map_err(at)?;
+    let (signing_secret_binding, signer, own_signing_secret) = match origin_signing_secret {
+        None => (
+            SIGNING_SECRET_BINDING.to_string(),
+            default_signer.clone(),
+            None,
+        ),
+        Some(name) => {
+            let (value, signer) = signing_secret(secret, &name)
+                .map_err(|error| at(format!("originSigningSecret: {error}")))?;
+            (name, signer, Some(value))
+        }
+    };
     let max_body_bytes = max_body_bytes.unwrap_or(DEFAULT_MAX_BODY_BYTES);
     if max_body_bytes == 0 {
         return Err(at("maxBodyBytes must be at least 1".into()));
@@ -290,17 +355,41 @@ fn check_route(
         (_, None) => DEFAULT_RETRY_SCHEDULE.to_vec(),
         (Delivery::Queue, Some(schedule)) => check_schedule(&schedule).map_err(at)?,
     };
-    Ok(Route {
+    let route = Route {
         scheme_id: verifier.scheme().id(),
         path,
         verifier,
         origin,
+        signer,
+        signing_secret_binding,
         max_body_bytes,
         dedupe_seconds: dedupe_seconds.unwrap_or(DEFAULT_DEDUPE_SECONDS),
         origin_timeout_ms,
         delivery,
         retry_schedule,
-    })
+    };
+    Ok((route, values, own_signing_secret))
+}
+
+/// A route path: `/` and more, visible ASCII without query, fragment or escapes, not the
+/// admin API's.
+fn check_path(path: &str) -> Result<(), ConfigError> {
+    let valid_path = path.len() > 1
+        && path.starts_with('/')
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"?#%".contains(&b));
+    if !valid_path {
+        return Err(problem(format!(
+            "route path {path:?} must start with / and be more than / (no query, fragment or escapes)"
+        )));
+    }
+    if path == ADMIN_PREFIX.trim_end_matches('/') || path.starts_with(ADMIN_PREFIX) {
+        return Err(problem(format!(
+            "route path {path:?} is reserved for the admin API ({ADMIN_PREFIX})"
+        )));
+    }
+    Ok(())
 }
 
 /// A retry schedule: at most [`MAX_RETRIES`] delays of 0 to [`MAX_RETRY_DELAY_SECONDS`] each,
@@ -334,16 +423,100 @@ fn check_schedule(schedule: &[u64]) -> Result<Vec<u32>, String> {
     Ok(delays)
 }
 
-/// An absolute `http://` or `https://` URL with a host (ASCII: an internationalized host name is
-/// given in its `xn--` form), without credentials or a fragment. Checked here without a URL parser
-/// (which would add its Unicode tables to the bundle); the runtime parses it when sending.
-fn check_origin(origin: &str) -> Result<String, String> {
-    let bad = |why: &str| Err(format!("origin {origin:?} is not a usable URL: {why}"));
-    let Some(rest) = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"))
-    else {
-        return bad("it must start with https:// or http://");
+/// The secret binding `name` as an origin signing secret: its value and the signer holding it.
+fn signing_secret(
+    secret: &impl Fn(&str) -> Option<String>,
+    name: &str,
+) -> Result<(String, Signer), ConfigError> {
+    let value = secret(name).ok_or_else(|| problem(format!("secret {name} is not set")))?;
+    not_placeholder(name, &value, MAKE_SIGNING_SECRET).map_err(problem)?;
+    let signer = Signer::new(Scheme::StandardWebhooks, value.as_str()).map_err(|error| {
+        problem(format!(
+            "secret {name} is not a Standard Webhooks secret (whsec_ + base64): {error}; \
+             {MAKE_SIGNING_SECRET}"
+        ))
+    })?;
+    Ok((value, signer))
+}
+
+/// Refuses the `.dev.vars.example` placeholder in secret binding `name`, saying `how` to get a
+/// real secret.
+fn not_placeholder(name: &str, value: &str, how: &str) -> Result<(), String> {
+    if value.contains(PLACEHOLDER) {
+        return Err(format!(
+            "secret {name} still holds the {PLACEHOLDER} placeholder of .dev.vars.example: {how}"
+        ));
+    }
+    Ok(())
+}
+
+/// The key bytes of a Standard Webhooks secret (`whsec_` and base64, the prefix optional), if
+/// it is one.
+fn whsec_key(secret: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let encoded = secret.trim();
+    let encoded = encoded.strip_prefix("whsec_").unwrap_or(encoded);
+    base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .ok()
+        .filter(|key| !key.is_empty())
+}
+
+/// Whether two secrets hold the same key: the same text, or the same Standard Webhooks key
+/// bytes (with or without the `whsec_` prefix).
+fn same_secret(a: &str, b: &str) -> bool {
+    a.trim() == b.trim() || whsec_key(a).is_some_and(|key| Some(key) == whsec_key(b))
+}
+
+/// The queue message key: HMAC-SHA256 keyed with the origin signing secret's key bytes, over a
+/// fixed label, so that the signing key itself never MACs anything but forwarded requests.
+fn derive_queue_key(signing_secret: &str) -> [u8; 32] {
+    use hmac::{KeyInit as _, Mac as _};
+    // The signing secret was checked to be a Standard Webhooks secret before.
+    let key = whsec_key(signing_secret).unwrap_or_default();
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key)
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    mac.update(QUEUE_KEY_LABEL);
+    mac.finalize().into_bytes().into()
+}
+
+/// `message` with every double-quoted part replaced by `"…"`: serde quotes the values it
+/// could not read (an origin URL with a token in its query, say), and the log must not show
+/// them. Field names (in backquotes) stay.
+fn redact(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        if c == '"' {
+            if quoted {
+                out.push('…');
+                out.push('"');
+            } else {
+                out.push('"');
+            }
+            quoted = !quoted;
+        } else if !quoted {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An absolute `https://` URL with a host (ASCII: an internationalized host name is given in its
+/// `xn--` form), without credentials or a fragment; `http://` only to a loopback host
+/// (`localhost`, `127.x.x.x`, `[::1]`), or anywhere with `allow_http` (`"allowHttpOrigin":
+/// true`): the re-signature authenticates what the origin receives, but plain HTTP shows every
+/// body to the networks on the way. Checked here without a URL parser (which would add its
+/// Unicode tables to the bundle); the runtime parses it when sending. The messages never quote
+/// the URL (it may carry a token).
+fn check_origin(origin: &str, allow_http: bool) -> Result<String, String> {
+    let bad = |why: &str| Err(format!("origin is not a usable URL: {why}"));
+    let (rest, https) = if let Some(rest) = origin.strip_prefix("https://") {
+        (rest, true)
+    } else if let Some(rest) = origin.strip_prefix("http://") {
+        (rest, false)
+    } else {
+        return bad("it must start with https:// (or http://)");
     };
     if !origin.bytes().all(|b| b.is_ascii_graphic()) {
         return bad("it must be ASCII without spaces");
@@ -379,7 +552,24 @@ fn check_origin(origin: &str) -> Result<String, String> {
     if port.is_some_and(|port| port.parse::<u16>().is_err()) {
         return bad("its port is not a number up to 65535");
     }
+    if !https && !allow_http && !is_loopback(host) {
+        return Err(
+            "origin must be https:// (http:// is only taken for a loopback host, or with \
+             \"allowHttpOrigin\": true)"
+                .into(),
+        );
+    }
     Ok(origin.to_string())
+}
+
+/// `localhost`, an IPv4 address in 127.0.0.0/8 or `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    let octets: Vec<&str> = host.split('.').collect();
+    host.eq_ignore_ascii_case("localhost")
+        || host == "[::1]"
+        || (octets.len() == 4
+            && octets.first() == Some(&"127")
+            && octets.iter().all(|octet| octet.parse::<u8>().is_ok()))
 }
 
 #[cfg(test)]
@@ -494,7 +684,11 @@ mod tests {
         }
         assert!(error(&route(r#", "maxBodyBytes": 0"#)).contains("maxBodyBytes"));
         assert!(error(&route(r#", "originTimeoutMs": 0"#)).contains("originTimeoutMs"));
-        assert!(error(&route(r#", "toleranceSeconds": -1"#)).contains("valid route list"));
+        let negative = error(&route(r#", "toleranceSeconds": -1"#));
+        assert!(
+            negative.starts_with("route /h: invalid value"),
+            "{negative}"
+        );
         for path in ["/", "h", "/a?b", "/a b"] {
             let message = error(&route("").replace("\"/h\"", &format!("{path:?}")));
             assert!(message.starts_with("route path"), "{message}");
@@ -550,7 +744,7 @@ mod tests {
         assert!(error(&route(&many)).contains("at most 50"));
         assert!(
             error(&route(r#", "delivery": "queue", "retrySchedule": [1.5]"#))
-                .contains("valid route list")
+                .starts_with("route /q: invalid type")
         );
         for reserved in ["/admin", "/admin/hooks"] {
             let message = error(&route("").replace("\"/q\"", &format!("{reserved:?}")));
@@ -608,5 +802,226 @@ mod tests {
             message.starts_with("secret ORIGIN_SIGNING_SECRET is not a Standard Webhooks secret")
         );
         assert!(!message.contains("plain text"));
+    }
+
+    fn with(extra: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            extra
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_string())
+                .or_else(|| secrets(name))
+        }
+    }
+
+    #[test]
+    fn refuses_a_route_whose_inbound_secret_is_an_origin_signing_secret() {
+        let route = |secret: &str, extra: &str| {
+            format!(
+                r#"[{{"path": "/sw", "scheme": "standard-webhooks", "secrets": ["{secret}"], "origin": "http://127.0.0.1/"}}{extra}]"#
+            )
+        };
+        let same = with(&[
+            ("SAME", SIGNING),
+            ("SAME_NO_PREFIX", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+        ]);
+        for name in ["SAME", "SAME_NO_PREFIX"] {
+            let message = Config::load(Some(&route(name, "")), &same)
+                .expect_err("its own output as input")
+                .0;
+            assert!(
+                message.starts_with(&format!(
+                    "route /sw: secret binding {name} holds the same secret as ORIGIN_SIGNING_SECRET"
+                )),
+                "{message}"
+            );
+            assert!(!message.contains("MfKQ9r8"), "{message}");
+        }
+        // Another route's own origin signing secret counts too.
+        let other = r#", {"path": "/gh", "scheme": "github", "secrets": ["GITHUB_SECRET"],
+                        "origin": "http://127.0.0.1/", "originSigningSecret": "ROUTE_SIGNING"}"#;
+        let message = Config::load(
+            Some(&route("SVIX_SECRET", other)),
+            with(&[("ROUTE_SIGNING", "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD")]),
+        )
+        .expect_err("another route's signing secret")
+        .0;
+        assert!(message.contains("as ROUTE_SIGNING"), "{message}");
+        assert!(Config::load(Some(&route("SVIX_SECRET", "")), &same).is_ok());
+    }
+
+    #[test]
+    fn a_route_may_sign_with_its_own_origin_secret() {
+        const B_SECRET: &str = "whsec_YmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmI=";
+        let json = r#"[
+          {"path": "/a", "scheme": "github", "secrets": ["GITHUB_SECRET"], "origin": "http://127.0.0.1/"},
+          {"path": "/b", "scheme": "github", "secrets": ["GITHUB_SECRET"], "origin": "http://127.0.0.1/",
+           "originSigningSecret": "B_SIGNING"}
+        ]"#;
+        let b_secret = B_SECRET;
+        let config = Config::load(Some(json), with(&[("B_SIGNING", B_SECRET)])).expect("valid");
+        let (a, b) = (
+            config.route("/a").expect("a"),
+            config.route("/b").expect("b"),
+        );
+        assert_eq!(a.signing_secret_binding, "ORIGIN_SIGNING_SECRET");
+        assert_eq!(b.signing_secret_binding, "B_SIGNING");
+        let input = hookseal::SignInput::new("msg_1", 1_700_000_000);
+        let signed = b.signer.sign(b"{}", &input).expect("sign");
+        let verify = |secret: &str| {
+            Verifier::new(Scheme::StandardWebhooks, [secret])
+                .expect("verifier")
+                .verify(b"{}", &signed, 1_700_000_000)
+        };
+        assert!(verify(b_secret).is_ok());
+        assert!(
+            verify(SIGNING).is_err(),
+            "route /b is told apart from route /a"
+        );
+        let missing = Config::load(Some(json), secrets).expect_err("unset").0;
+        assert_eq!(
+            missing,
+            "route /b: originSigningSecret: secret B_SIGNING is not set"
+        );
+        let plain = Config::load(Some(json), with(&[("B_SIGNING", "plain text")]))
+            .expect_err("not whsec")
+            .0;
+        assert!(
+            plain.starts_with(
+                "route /b: originSigningSecret: secret B_SIGNING is not a Standard Webhooks secret"
+            ),
+            "{plain}"
+        );
+        assert!(plain.contains("make one with"), "{plain}");
+    }
+
+    #[test]
+    fn refuses_plain_http_origins_except_loopback_or_opt_in() {
+        let route = |origin: &str, extra: &str| {
+            format!(
+                r#"[{{"path": "/h", "scheme": "github", "secrets": ["GITHUB_SECRET"], "origin": "{origin}"{extra}}}]"#
+            )
+        };
+        for loopback in [
+            "http://127.0.0.1:8080/in",
+            "http://127.10.0.1/",
+            "http://localhost:9/x",
+            "http://[::1]:80/",
+        ] {
+            assert!(load(&route(loopback, "")).is_ok(), "{loopback}");
+        }
+        for remote in [
+            "http://example.com/in",
+            "http://10.0.0.1/",
+            "http://127.0.0.1.example.com/",
+            "http://[::2]/",
+        ] {
+            let message = error(&route(remote, ""));
+            assert!(
+                message.starts_with("route /h: origin must be https://"),
+                "{message}"
+            );
+            let opted_in = load(&route(remote, r#", "allowHttpOrigin": true"#));
+            assert!(opted_in.is_ok(), "{remote}");
+        }
+        assert!(load(&route("https://example.com/in", "")).is_ok());
+    }
+
+    #[test]
+    fn configuration_problems_never_echo_a_url() {
+        let token = "s3cr3t-token";
+        for bad in [
+            r#""origin": "ftp://example.com/hook?token=s3cr3t-token""#,
+            r#""origin": "http://example.com/hook?token=s3cr3t-token""#,
+            r#""origin": "https://u:p@example.com/hook?token=s3cr3t-token""#,
+            r#""origin": "https://example.com/?token=s3cr3t-token", "maxBodyBytes": "https://example.com/?token=s3cr3t-token""#,
+        ] {
+            let json = format!(
+                r#"[{{"path": "/h", "scheme": "github", "secrets": ["GITHUB_SECRET"], {bad}}}]"#
+            );
+            let message = error(&json);
+            assert!(message.starts_with("route /h: "), "{message}");
+            assert!(!message.contains(token), "{message}");
+            assert!(!message.contains("example.com"), "{message}");
+        }
+        assert_eq!(
+            redact(r#"invalid type: string "x?t=1", expected u64"#),
+            r#"invalid type: string "…", expected u64"#
+        );
+        assert_eq!(redact("unknown field `secret`"), "unknown field `secret`");
+    }
+
+    /// `KEY=VALUE` lines of a `.dev.vars` file (quotes around the value dropped).
+    fn dev_vars(text: &str) -> Vec<(String, String)> {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .filter_map(|line| line.split_once('='))
+            .map(|(key, value)| {
+                (
+                    key.trim().to_string(),
+                    value.trim().trim_matches('"').to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dev_vars_example_ships_placeholders_the_worker_refuses() {
+        let example = dev_vars(include_str!("../.dev.vars.example"));
+        let names: Vec<&str> = example.iter().map(|(key, _)| key.as_str()).collect();
+        assert!(names.contains(&"ORIGIN_SIGNING_SECRET") && names.contains(&"ADMIN_TOKEN"));
+        let wrangler = include_str!("../wrangler.toml");
+        let routes = wrangler
+            .split("'''")
+            .nth(1)
+            .expect("HOOKSEAL_ROUTES in wrangler.toml");
+        let lookup = |overrides: Vec<(&'static str, String)>| {
+            let example = example.clone();
+            move |name: &str| {
+                overrides
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.clone())
+                    .or_else(|| {
+                        example
+                            .iter()
+                            .find(|(key, _)| key == name)
+                            .map(|(_, value)| value.clone())
+                    })
+            }
+        };
+        // As shipped: the signing secret is refused, with how to make one.
+        let shipped = Config::load(Some(routes), lookup(Vec::new()))
+            .expect_err("placeholders")
+            .0;
+        assert!(
+            shipped
+                .starts_with("secret ORIGIN_SIGNING_SECRET still holds the CHANGE_ME placeholder"),
+            "{shipped}"
+        );
+        assert!(shipped.contains("make one with: node -e"), "{shipped}");
+        // With a real signing secret: the admin token is refused next, then the vendor secrets.
+        let signing = ("ORIGIN_SIGNING_SECRET", SIGNING.to_string());
+        let admin = Config::load(Some(routes), lookup(vec![signing.clone()]))
+            .expect_err("admin")
+            .0;
+        assert!(
+            admin.starts_with("secret ADMIN_TOKEN still holds the CHANGE_ME placeholder"),
+            "{admin}"
+        );
+        assert!(admin.contains("openssl rand -hex 32"), "{admin}");
+        let token = (
+            "ADMIN_TOKEN",
+            "0123456789abcdef0123456789abcdef".to_string(),
+        );
+        let vendor = Config::load(Some(routes), lookup(vec![signing, token]))
+            .expect_err("vendor")
+            .0;
+        assert!(
+            vendor.contains("still holds the CHANGE_ME placeholder"),
+            "{vendor}"
+        );
+        assert!(vendor.contains("vendor's dashboard"), "{vendor}");
     }
 }

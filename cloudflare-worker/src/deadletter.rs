@@ -1,26 +1,24 @@
 //! The dead-letter store: a Durable Object keeping every queued message whose delivery gave up,
-//! with its history, until an operator replays or deletes it through the admin API. It also
-//! holds, while they are being delivered, the bodies too large to travel in a queue message.
+//! with its history, until an operator replays or deletes it through the admin API.
 //!
-//! One object (named [`OBJECT_NAME`]) holds the whole store in two SQLite tables: `dead_letters`
+//! One object (named [`OBJECT_NAME`]) holds the whole store in a SQLite table, `dead_letters`
 //! (one row per route and message id, in the order they arrived: the `seq` column is the paging
-//! cursor) and `parked` (bodies by key, swept by an alarm after [`PARK_SECONDS`]). The object
-//! stores the JSON texts it is given and never reads a message: the Worker's side ([`ask`])
-//! builds and reads them.
+//! cursor). The object stores the JSON texts it is given and never reads a message, except
+//! whether its summary says it is replayable: the Worker's side ([`ask`]) builds and reads them.
+//! (Large bodies in delivery are parked elsewhere: [`crate::parked`].)
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::forward::Outbound;
-use crate::retry::rfc3339;
+use crate::forward::{Attempt, Outbound};
+use crate::queue::Unauthenticated;
+use crate::retry::Reason;
+use crate::time::rfc3339;
 
 /// The Durable Object binding name in `wrangler.toml`.
 pub const BINDING: &str = "HOOKSEAL_DEAD_LETTERS";
 /// The name of the one object holding the store.
 pub const OBJECT_NAME: &str = "dead-letters";
-/// How long a parked body is kept at most, in seconds (7 days: longer than a queue keeps the
-/// message that refers to it).
-pub const PARK_SECONDS: u64 = 7 * 86_400;
 /// The most rows one list or take command returns.
 pub const MAX_PAGE: u32 = 1000;
 
@@ -59,6 +57,15 @@ pub struct Summary {
     pub replays: u32,
     /// The body's size in bytes.
     pub body_bytes: usize,
+    /// Whether the admin API may put it back into the queue: not when its body is missing or
+    /// it never authenticated (see [`Reason::replayable`]). Rows stored before this field were
+    /// all replayable.
+    #[serde(default = "replayable_by_default")]
+    pub replayable: bool,
+}
+
+fn replayable_by_default() -> bool {
+    true
 }
 
 /// A dead letter: its summary and the message itself.
@@ -75,8 +82,8 @@ pub struct DeadLetter {
 /// The history of a message when it is dead-lettered.
 #[derive(Clone, Debug)]
 pub struct History {
-    /// The reason code.
-    pub reason: &'static str,
+    /// Why.
+    pub reason: Reason,
     /// Attempts made.
     pub attempts: u32,
     /// The origin's last status.
@@ -95,6 +102,35 @@ pub struct History {
     pub replays: u32,
 }
 
+impl History {
+    /// The history of a message dead-lettered for `reason` at `now_ms` after `attempts`
+    /// attempts, the last being `attempt` (`None`: no attempt was made, and the reason code
+    /// stands for the last error).
+    pub fn new(
+        reason: Reason,
+        attempt: Option<&Attempt>,
+        attempts: u32,
+        accepted_ms: u64,
+        replays: u32,
+        now_ms: u64,
+    ) -> History {
+        History {
+            reason,
+            attempts,
+            last_status: attempt.and_then(Attempt::status),
+            last_error: attempt.map_or(reason.code(), Attempt::code),
+            last_detail: match attempt {
+                Some(Attempt::Unreachable { error }) => Some(error.clone()),
+                _ => None,
+            },
+            accepted_ms,
+            last_attempt_ms: now_ms,
+            now_ms,
+            replays,
+        }
+    }
+}
+
 impl DeadLetter {
     /// The dead letter `message` becomes with `history`.
     pub fn new(message: Outbound, history: &History) -> DeadLetter {
@@ -104,7 +140,7 @@ impl DeadLetter {
                 route: message.route.clone(),
                 id: message.id.clone(),
                 scheme: message.scheme.clone(),
-                reason: history.reason.to_string(),
+                reason: history.reason.code().to_string(),
                 attempts: history.attempts,
                 last_status: history.last_status,
                 last_error: history.last_error.to_string(),
@@ -114,18 +150,37 @@ impl DeadLetter {
                 dead_lettered_at: rfc3339(history.now_ms),
                 replays: history.replays,
                 body_bytes: message.body.len(),
+                replayable: history.reason.replayable(),
             },
             message,
             accepted_ms: history.accepted_ms,
         }
     }
 
-    /// The admin API's view: the summary, the origin, the headers carried over and the body (as
-    /// text when it is UTF-8, else as base64).
-    pub fn detail(&self) -> serde_json::Value {
+    /// The dead letter of a queue message that did not authenticate: kept for the operator to
+    /// look at (its route and id as claimed, its whole text as the body), never replayable. Its
+    /// key is derived from the text under another label than a genuine message's, so a forged
+    /// message cannot replace a genuine dead letter.
+    pub fn unauthenticated(text: &str, claimed: &Unauthenticated, history: &History) -> DeadLetter {
+        let message = Outbound {
+            route: claimed.route.clone(),
+            scheme: String::new(),
+            id: claimed.id.clone(),
+            headers: Vec::new(),
+            body: text.as_bytes().to_vec(),
+        };
+        let mut letter = DeadLetter::new(message, history);
+        letter.summary.key = hashed_key(b"hookseal unauthenticated queue message v1\0", &[text]);
+        letter.summary.replayable = false;
+        letter
+    }
+
+    /// The admin API's view: the summary, the route's current origin (`None`: the route is
+    /// gone), the headers carried over and the body (as text when it is UTF-8, else as base64).
+    pub fn detail(&self, origin: Option<&str>) -> serde_json::Value {
         let mut value = serde_json::to_value(&self.summary).unwrap_or_default();
         if let Some(object) = value.as_object_mut() {
-            object.insert("origin".into(), self.message.origin.clone().into());
+            object.insert("origin".into(), origin.into());
             let headers: serde_json::Map<String, serde_json::Value> = self
                 .message
                 .headers
@@ -147,13 +202,19 @@ impl DeadLetter {
 
 /// The store key of message `id` of route `route`.
 pub fn key(route: &str, id: &str) -> String {
-    let digest = Sha256::new()
-        .chain_update(b"hookseal dead letter v1\0")
-        .chain_update(route.as_bytes())
-        .chain_update(b"\0")
-        .chain_update(id.as_bytes())
-        .finalize();
-    let hex = base16ct::lower::encode_string(&digest);
+    hashed_key(b"hookseal dead letter v1\0", &[route, id])
+}
+
+/// `dl_` and 32 hex digits of SHA-256 over `label` and `parts` (each ended by a zero byte).
+fn hashed_key(label: &[u8], parts: &[&str]) -> String {
+    let mut hash = Sha256::new().chain_update(label);
+    for (index, part) in parts.iter().enumerate() {
+        if index > 0 {
+            hash.update(b"\0");
+        }
+        hash.update(part.as_bytes());
+    }
+    let hex = base16ct::lower::encode_string(&hash.finalize());
     format!("dl_{}", hex.get(..32).unwrap_or(&hex))
 }
 
@@ -196,6 +257,9 @@ pub enum Command {
         /// Only this message id.
         #[serde(default)]
         id: Option<String>,
+        /// Only dead letters that may be replayed.
+        #[serde(default)]
+        replayable_only: bool,
     },
     /// One dead letter, whole.
     Get {
@@ -214,29 +278,15 @@ pub enum Command {
         /// Only this route.
         #[serde(default)]
         route: Option<String>,
+        /// Only dead letters that may be replayed (always true for a replay).
+        #[serde(default)]
+        replayable_only: bool,
     },
     /// Deletes rows by key and, when given, `seq`: a row dead-lettered again after it was
     /// taken for a replay has a new `seq` and stays.
     Delete {
         /// `(key, seq)` pairs; `seq` 0 deletes whatever row has the key.
         rows: Vec<(String, u64)>,
-    },
-    /// Keeps a body (base64) under `key` until it is unparked or its time is up.
-    Park {
-        /// The key (`pk_` and random hex).
-        key: String,
-        /// The body, base64.
-        body: String,
-    },
-    /// The parked body under `key`, if any.
-    Parked {
-        /// The key.
-        key: String,
-    },
-    /// Forgets the parked body under `key`.
-    Unpark {
-        /// The key.
-        key: String,
     },
 }
 
@@ -265,9 +315,6 @@ pub struct Reply {
     /// The last `seq` in the table (`take`), for the next call's `until`.
     #[serde(default)]
     pub last: u64,
-    /// A parked body (`parked`), base64.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
 }
 
 /// How a dead letter's message is stored: the message and its acceptance time.
@@ -314,8 +361,8 @@ mod object {
     use serde::Deserialize;
     use worker::SqlStorageValue;
 
-    use super::{Command, MAX_PAGE, PARK_SECONDS, Reply, Row};
-    use crate::dedupe::now_ms;
+    use super::{Command, MAX_PAGE, Reply, Row};
+    use crate::runtime::{run_sql, sql_int, to_u64};
 
     #[derive(Deserialize)]
     struct StoredRow {
@@ -328,11 +375,6 @@ mod object {
     #[derive(Deserialize)]
     struct Number {
         n: Option<f64>,
-    }
-
-    #[derive(Deserialize)]
-    struct Body {
-        body: String,
     }
 
     /// The dead-letter store.
@@ -352,35 +394,18 @@ mod object {
 
         async fn fetch(&self, mut request: worker::Request) -> worker::Result<worker::Response> {
             let command: Command = request.json().await?;
-            let reply = self.run(command).await?;
+            let reply = self.run(command)?;
             worker::Response::from_json(&reply)
-        }
-
-        async fn alarm(&self) -> worker::Result<worker::Response> {
-            let sql = self.sql()?;
-            crate::dedupe::run_sql(
-                &sql,
-                "DELETE FROM parked WHERE until_ms <= ?",
-                vec![int(now_ms())?],
-            )?;
-            let next: Vec<Number> = sql
-                .exec("SELECT MIN(until_ms) AS n FROM parked", None)?
-                .to_array()?;
-            if let Some(next) = next.into_iter().next().and_then(|row| row.n) {
-                self.state.storage().set_alarm(as_i64(millis(next))).await?;
-            }
-            worker::Response::empty()
         }
     }
 
     impl HooksealDeadLetters {
-        async fn run(&self, command: Command) -> worker::Result<Reply> {
+        fn run(&self, command: Command) -> worker::Result<Reply> {
             let sql = self.sql()?;
             let mut reply = Reply {
                 rows: Vec::new(),
                 count: 0,
                 last: 0,
-                body: None,
             };
             match command {
                 Command::Put {
@@ -390,7 +415,7 @@ mod object {
                     summary,
                     message,
                 } => {
-                    crate::dedupe::run_sql(
+                    run_sql(
                         &sql,
                         "INSERT OR REPLACE INTO dead_letters (key, route, id, summary, message) \
                          VALUES (?, ?, ?, ?, ?)",
@@ -408,7 +433,14 @@ mod object {
                     limit,
                     route,
                     id,
-                } => list(&sql, &mut reply, after, limit, route, id)?,
+                    replayable_only,
+                } => list(
+                    &sql,
+                    &mut reply,
+                    after,
+                    limit,
+                    filter(route, id, replayable_only),
+                )?,
                 Command::Get { key } => {
                     reply.rows = rows(
                         &sql,
@@ -421,7 +453,15 @@ mod object {
                     until,
                     limit,
                     route,
-                } => take(&sql, &mut reply, after, until, limit, route)?,
+                    replayable_only,
+                } => take(
+                    &sql,
+                    &mut reply,
+                    after,
+                    until,
+                    limit,
+                    filter(route, None, replayable_only),
+                )?,
                 Command::Delete { rows } => {
                     for (key, seq) in rows {
                         let cursor = if seq == 0 {
@@ -429,37 +469,12 @@ mod object {
                         } else {
                             sql.exec(
                                 "DELETE FROM dead_letters WHERE key = ? AND seq = ?",
-                                vec![key.into(), int(seq)?],
+                                vec![key.into(), sql_int(seq)?],
                             )?
                         };
                         cursor.to_array::<serde::de::IgnoredAny>()?;
                         reply.count += cursor.rows_written() as u64;
                     }
-                }
-                Command::Park { key, body } => {
-                    let until = now_ms().saturating_add(PARK_SECONDS * 1000);
-                    crate::dedupe::run_sql(
-                        &sql,
-                        "INSERT OR REPLACE INTO parked (key, body, until_ms) VALUES (?, ?, ?)",
-                        vec![key.into(), body.into(), int(until)?],
-                    )?;
-                    let storage = self.state.storage();
-                    if storage.get_alarm().await?.is_none() {
-                        storage.set_alarm(as_i64(until)).await?;
-                    }
-                }
-                Command::Parked { key } => {
-                    let found: Vec<Body> = sql
-                        .exec("SELECT body FROM parked WHERE key = ?", vec![key.into()])?
-                        .to_array()?;
-                    reply.body = found.into_iter().next().map(|row| row.body);
-                }
-                Command::Unpark { key } => {
-                    crate::dedupe::run_sql(
-                        &sql,
-                        "DELETE FROM parked WHERE key = ?",
-                        vec![key.into()],
-                    )?;
                 }
             }
             Ok(reply)
@@ -474,10 +489,10 @@ mod object {
                      summary TEXT NOT NULL, message TEXT NOT NULL)",
                     "CREATE INDEX IF NOT EXISTS dead_letters_route ON dead_letters (route, seq)",
                     "CREATE INDEX IF NOT EXISTS dead_letters_id ON dead_letters (id)",
-                    "CREATE TABLE IF NOT EXISTS parked (key TEXT PRIMARY KEY, body TEXT NOT NULL, \
-                     until_ms INTEGER NOT NULL)",
+                    // Large bodies used to be parked here; they now live in R2.
+                    "DROP TABLE IF EXISTS parked",
                 ] {
-                    crate::dedupe::run_sql(&sql, statement, None)?;
+                    run_sql(&sql, statement, None)?;
                 }
                 self.schema_ready.set(true);
             }
@@ -490,18 +505,16 @@ mod object {
         reply: &mut Reply,
         after: u64,
         limit: u32,
-        route: Option<String>,
-        id: Option<String>,
+        (filter, mut bindings): (String, Vec<SqlStorageValue>),
     ) -> worker::Result<()> {
-        let (filter, mut bindings) = filter(route, id);
         let count: Vec<Number> = sql
             .exec(
                 &format!("SELECT COUNT(*) AS n FROM dead_letters WHERE 1 = 1{filter}"),
                 bindings.clone(),
             )?
             .to_array()?;
-        reply.count = count.first().and_then(|row| row.n).map_or(0, millis);
-        bindings.push(int(after)?);
+        reply.count = count.first().and_then(|row| row.n).map_or(0, to_u64);
+        bindings.push(sql_int(after)?);
         bindings.push(i64::from(limit.clamp(1, MAX_PAGE)).into());
         reply.rows = rows(
             sql,
@@ -520,16 +533,15 @@ mod object {
         after: u64,
         until: u64,
         limit: u32,
-        route: Option<String>,
+        (filter, mut bindings): (String, Vec<SqlStorageValue>),
     ) -> worker::Result<()> {
         let last: Vec<Number> = sql
             .exec("SELECT MAX(seq) AS n FROM dead_letters", None)?
             .to_array()?;
-        reply.last = last.first().and_then(|row| row.n).map_or(0, millis);
+        reply.last = last.first().and_then(|row| row.n).map_or(0, to_u64);
         let until = if until == 0 { reply.last } else { until };
-        let (filter, mut bindings) = filter(route, None);
-        bindings.push(int(after)?);
-        bindings.push(int(until)?);
+        bindings.push(sql_int(after)?);
+        bindings.push(sql_int(until)?);
         bindings.push(i64::from(limit.clamp(1, MAX_PAGE)).into());
         reply.rows = rows(
             sql,
@@ -542,9 +554,18 @@ mod object {
         Ok(())
     }
 
-    fn filter(route: Option<String>, id: Option<String>) -> (String, Vec<SqlStorageValue>) {
+    /// The `WHERE` conditions (after `1 = 1`) and their bindings.
+    fn filter(
+        route: Option<String>,
+        id: Option<String>,
+        replayable_only: bool,
+    ) -> (String, Vec<SqlStorageValue>) {
         let mut filter = String::new();
         let mut bindings = Vec::new();
+        if replayable_only {
+            // Rows from before the field were all replayable.
+            filter.push_str(" AND coalesce(json_extract(summary, '$.replayable'), 1) = 1");
+        }
         if let Some(route) = route {
             filter.push_str(" AND route = ?");
             bindings.push(route.into());
@@ -565,31 +586,18 @@ mod object {
         Ok(found
             .into_iter()
             .map(|row| Row {
-                seq: millis(row.seq),
+                seq: to_u64(row.seq),
                 summary: row.summary,
                 message: row.message,
             })
             .collect())
-    }
-
-    fn int(value: u64) -> worker::Result<SqlStorageValue> {
-        SqlStorageValue::try_from_i64(as_i64(value))
-    }
-
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    fn millis(value: f64) -> u64 {
-        value.max(0.0) as u64
-    }
-
-    fn as_i64(value: u64) -> i64 {
-        i64::try_from(value).unwrap_or(i64::MAX)
     }
 }
 
 /// Sends `command` to the store.
 pub async fn ask(env: &worker::Env, command: &Command) -> worker::Result<Reply> {
     let stub = env.durable_object(BINDING)?.get_by_name(OBJECT_NAME)?;
-    crate::dedupe::post_json(&stub, "dead-letters", command).await
+    crate::runtime::post_json(&stub, "dead-letters", command).await
 }
 
 #[cfg(test)]
@@ -601,7 +609,6 @@ mod tests {
         Outbound {
             route: "/hooks/a".into(),
             scheme: "svix".into(),
-            origin: "http://127.0.0.1:1/in".into(),
             id: "msg_1".into(),
             headers: vec![("content-type".into(), "application/json".into())],
             body: b"{\"a\":1}".to_vec(),
@@ -610,15 +617,18 @@ mod tests {
 
     fn history() -> History {
         History {
-            reason: "retries_exhausted",
-            attempts: 8,
-            last_status: Some(503),
-            last_error: "origin_error",
-            last_detail: None,
-            accepted_ms: 1_700_000_000_000,
             last_attempt_ms: 1_700_000_100_000,
-            now_ms: 1_700_000_100_500,
-            replays: 0,
+            ..History::new(
+                Reason::RetriesExhausted,
+                Some(&Attempt::Refused {
+                    status: 503,
+                    retry_after: None,
+                }),
+                8,
+                1_700_000_000_000,
+                0,
+                1_700_000_100_500,
+            )
         }
     }
 
@@ -671,12 +681,14 @@ mod tests {
                 "deadLetteredAt": "2023-11-14T22:15:00.500Z",
                 "replays": 0,
                 "bodyBytes": 7,
+                "replayable": true,
             })
         );
-        let detail = letter.detail();
+        let detail = letter.detail(Some("http://127.0.0.1:1/in"));
         assert_eq!(detail["body"], "{\"a\":1}");
         assert_eq!(detail["headers"]["content-type"], "application/json");
         assert_eq!(detail["origin"], "http://127.0.0.1:1/in");
+        assert_eq!(letter.detail(None)["origin"], serde_json::Value::Null);
         let binary = DeadLetter::new(
             Outbound {
                 body: vec![0xff, 0x00],
@@ -684,8 +696,13 @@ mod tests {
             },
             &history(),
         );
-        assert_eq!(binary.detail()["bodyBase64"], "/wA=");
-        assert!(binary.detail().get("body").is_none());
+        assert_eq!(binary.detail(None)["bodyBase64"], "/wA=");
+        assert!(binary.detail(None).get("body").is_none());
+        // Stored before `replayable` existed: replayable.
+        let mut old: serde_json::Value = serde_json::from_str(&row.summary).expect("json");
+        old.as_object_mut().expect("object").remove("replayable");
+        let old: Summary = serde_json::from_value(old).expect("summary");
+        assert!(old.replayable);
     }
 
     #[test]
@@ -695,10 +712,12 @@ mod tests {
             limit: 10,
             route: None,
             id: Some("msg_1".into()),
+            replayable_only: false,
         };
         assert_eq!(
             serde_json::to_value(&list).expect("json"),
-            serde_json::json!({"list": {"after": 5, "limit": 10, "route": null, "id": "msg_1"}})
+            serde_json::json!({"list": {"after": 5, "limit": 10, "route": null, "id": "msg_1",
+                                        "replayable_only": false}})
         );
         let parsed: Command =
             serde_json::from_str(r#"{"delete": {"rows": [["dl_x", 0]]}}"#).expect("parse");
@@ -708,5 +727,34 @@ mod tests {
                 rows: vec![("dl_x".into(), 0)]
             }
         );
+    }
+
+    #[test]
+    fn unreplayable_letters_say_so_and_a_forged_one_cannot_take_a_genuine_key() {
+        let missing = DeadLetter::new(
+            Outbound {
+                body: Vec::new(),
+                ..message()
+            },
+            &History::new(Reason::BodyMissing, None, 3, 1, 0, 2),
+        );
+        assert!(!missing.summary.replayable);
+        assert_eq!(missing.summary.last_error, "body_missing");
+        assert_eq!(missing.summary.key, key("/hooks/a", "msg_1"));
+        let text = r#"{"v":2,"message":"{\"message\":{\"route\":\"/hooks/a\",\"id\":\"msg_1\"}}","mac":"AAAA"}"#;
+        let claimed = Unauthenticated {
+            route: "/hooks/a".into(),
+            id: "msg_1".into(),
+        };
+        let forged = DeadLetter::unauthenticated(
+            text,
+            &claimed,
+            &History::new(Reason::Unauthenticated, None, 1, 0, 0, 2),
+        );
+        assert!(!forged.summary.replayable);
+        assert_eq!(forged.summary.reason, "unauthenticated");
+        assert!(is_key(&forged.summary.key));
+        assert_ne!(forged.summary.key, key("/hooks/a", "msg_1"));
+        assert_eq!(forged.message.body, text.as_bytes());
     }
 }

@@ -6,7 +6,7 @@
 //! Webhooks, a fresh timestamp) at each attempt, and [`send`] makes one attempt. Direct delivery
 //! uses both right away; a queue consumer can use the same two for each retry.
 
-use hookseal::{Scheme, SignInput, Signer, Verified};
+use hookseal::{Headers, SignInput, Signer, Verified};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -16,9 +16,9 @@ use crate::config::Route;
 pub const ROUTE_HEADER: &str = "x-hookseal-route";
 /// The header naming the scheme the request was verified with.
 pub const SCHEME_HEADER: &str = "x-hookseal-scheme";
-/// The longest vendor message id used as `webhook-id` as it is; a longer or unusual one is
+/// The longest signed message id used as `webhook-id` as it is; a longer or unusual one is
 /// replaced by a derived id.
-pub const MAX_VENDOR_ID_BYTES: usize = 256;
+pub const MAX_ID_BYTES: usize = 256;
 
 /// A verified message, ready to be signed and sent to the origin.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,12 +27,11 @@ pub struct Outbound {
     pub route: String,
     /// The scheme it was verified with.
     pub scheme: String,
-    /// The origin URL.
-    pub origin: String,
-    /// The message id sent as `webhook-id`: the vendor's own, or derived (see [`message_id`]).
+    /// The message id sent as `webhook-id`, from signed data only (see [`message_id`]).
     pub id: String,
     /// Headers carried over from the vendor's request (lowercase names): `content-type` and the
-    /// scheme's event headers (see [`event_headers`]).
+    /// scheme's metadata headers. Unauthenticated: the origin's signature check does not cover
+    /// them.
     pub headers: Vec<(String, String)>,
     /// The exact body bytes as received (base64 in JSON: a queue message is text).
     #[serde(with = "body_base64")]
@@ -67,28 +66,32 @@ mod body_base64 {
 }
 
 impl Outbound {
-    /// The message a verified request becomes.
-    pub fn new(
+    /// The message a verified request becomes: its id from signed data only (see
+    /// [`message_id`]), and the headers carried over: `content-type` and the scheme's metadata
+    /// headers ([`hookseal::Scheme::metadata_header_names`]: the unsigned delivery id, the event type,
+    /// vendor extras), which the origin gets as the sender sent them, unauthenticated.
+    pub fn new<H: Headers + ?Sized>(
         route: &Route,
         verified: &Verified,
-        request_headers: &[(String, String)],
+        request_headers: &H,
         body: Vec<u8>,
     ) -> Outbound {
-        let mut carried = Vec::new();
-        for name in
-            std::iter::once("content-type").chain(event_headers(route.scheme()).iter().copied())
-        {
-            if let Some((_, value)) = request_headers
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            {
-                carried.push((name.to_string(), value.clone()));
+        let names = std::iter::once("content-type".to_string())
+            .chain(route.scheme().metadata_header_names())
+            // A custom scheme may name a header the Worker sets itself: the Worker's wins.
+            .filter(|name| !is_own_header(name));
+        let mut carried: Vec<(String, String)> = Vec::new();
+        for name in names {
+            if carried.iter().any(|(known, _)| *known == name) {
+                continue;
+            }
+            if let Some(value) = request_headers.header(&name) {
+                carried.push((name, value.to_string()));
             }
         }
         Outbound {
             route: route.path.clone(),
             scheme: route.scheme_id.to_string(),
-            origin: route.origin.clone(),
             id: message_id(&route.path, verified.id.as_deref(), &body),
             headers: carried,
             body,
@@ -111,50 +114,25 @@ impl Outbound {
     }
 }
 
-/// The vendor headers a scheme's messages carry that the origin may want besides the body: event
-/// type, delivery id and the like (lowercase). Signature and timestamp headers are never carried
-/// over: the origin checks the Worker's own signature.
-pub fn event_headers(scheme: &Scheme) -> Vec<&str> {
-    match scheme {
-        Scheme::XWebhookSignature => vec!["x-webhook-event"],
-        Scheme::GitHub => vec![
-            "x-github-event",
-            "x-github-delivery",
-            "x-github-hook-id",
-            "x-github-hook-installation-target-id",
-            "x-github-hook-installation-target-type",
-        ],
-        Scheme::Slack => vec!["x-slack-retry-num", "x-slack-retry-reason"],
-        Scheme::Shopify => vec![
-            "x-shopify-topic",
-            "x-shopify-webhook-id",
-            "x-shopify-event-id",
-            "x-shopify-shop-domain",
-            "x-shopify-api-version",
-            "x-shopify-triggered-at",
-        ],
-        Scheme::Custom(custom) => {
-            let description = custom.description();
-            [&description.id_header, &description.event_type_header]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect()
-        }
-        // Standard Webhooks, Svix: the id becomes `webhook-id`. SepticCycle, Stripe: none.
-        _ => Vec::new(),
-    }
+/// Whether the Worker sets header `name` (lowercase) on forwarded requests itself: the Standard
+/// Webhooks headers and its own `x-hookseal-` ones.
+fn is_own_header(name: &str) -> bool {
+    name.starts_with("webhook-") || name.starts_with("x-hookseal-")
 }
 
-/// The id a message is forwarded and deduplicated with.
+/// The id a message is forwarded and deduplicated with, from signed data only.
 ///
-/// The vendor's message id when the scheme has one and it is plain (1 to 256 visible ASCII
-/// characters); otherwise `msg_` and 32 hex digits of SHA-256 over the route path and the body.
-/// The body alone (not the signature header) identifies such a message: Stripe and Slack sign a
-/// new timestamp at each retry and a key rotation changes every signature, but the body a vendor
-/// retries is the same, so the retry gets the same id and is absorbed as a duplicate.
-pub fn message_id(route: &str, vendor_id: Option<&str>, body: &[u8]) -> String {
-    if let Some(id) = vendor_id.filter(|id| is_plain_id(id)) {
+/// `signed_id` is the message id when the scheme's signature covers it ([`Verified::id`]:
+/// Standard Webhooks' and Svix's `webhook-id`, a custom scheme signing `{id}`), used as it is
+/// when plain (1 to 256 visible ASCII characters). Otherwise the id is `msg_` and 32 hex digits
+/// of SHA-256 over the route path and the body. Never an unsigned header such as GitHub's
+/// `X-GitHub-Delivery` or Shopify's `X-Shopify-Webhook-Id`: a captured delivery re-sent under a
+/// new one would then be a new message, forwarded again and freshly re-signed. The body is
+/// signed by every scheme, and a vendor's retry repeats it (Stripe and Slack sign a new
+/// timestamp at each retry, and a key rotation changes every signature), so a retry or a
+/// replay gets the same id and is absorbed as a duplicate.
+pub fn message_id(route: &str, signed_id: Option<&str>, body: &[u8]) -> String {
+    if let Some(id) = signed_id.filter(|id| is_plain_id(id)) {
         return id.to_string();
     }
     let digest = Sha256::new()
@@ -168,7 +146,7 @@ pub fn message_id(route: &str, vendor_id: Option<&str>, body: &[u8]) -> String {
 }
 
 fn is_plain_id(id: &str) -> bool {
-    (1..=MAX_VENDOR_ID_BYTES).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_graphic())
+    (1..=MAX_ID_BYTES).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_graphic())
 }
 
 /// How one attempt to forward a message ended.
@@ -215,19 +193,28 @@ impl Attempt {
     }
 }
 
-/// Sends `outbound` to its origin once, signed at `now` (Unix seconds), waiting at most
-/// `timeout_ms` for the origin's answer (its status; the body is not read). Redirects are not
-/// followed: a 3xx is a refusal.
-pub async fn send(
+/// Sends `outbound` to `route`'s origin once, signed with the route's signer at `now` (Unix
+/// seconds), waiting at most the route's `originTimeoutMs` for the origin's answer (its status;
+/// the body is not read). Redirects are not followed: a 3xx is a refusal. The destination is
+/// always the route's, from the current configuration: a message never names its own.
+pub async fn send(route: &Route, outbound: &Outbound, now: u64) -> Attempt {
+    match try_send(route, outbound, now).await {
+        Ok(attempt) => attempt,
+        Err(error) => Attempt::Unreachable {
+            error: format!("cannot sign: {error}"),
+        },
+    }
+}
+
+async fn try_send(
+    route: &Route,
     outbound: &Outbound,
-    signer: &Signer,
     now: u64,
-    timeout_ms: u64,
 ) -> Result<Attempt, hookseal::Error> {
     use futures_util::future::{Either, select};
     use worker::{AbortController, Delay, Fetch, Headers, Method, Request, RequestInit};
 
-    let all_headers = outbound.signed_headers(signer, now)?;
+    let all_headers = outbound.signed_headers(&route.signer, now)?;
     let unreachable = |error: worker::Error| Attempt::Unreachable {
         error: error.to_string(),
     };
@@ -244,7 +231,7 @@ pub async fn send(
         .with_body(Some(
             js_sys::Uint8Array::from(outbound.body.as_slice()).into(),
         ));
-    let request = match Request::new_with_init(&outbound.origin, &init) {
+    let request = match Request::new_with_init(&route.origin, &init) {
         Ok(request) => request,
         Err(error) => return Ok(unreachable(error)),
     };
@@ -252,7 +239,9 @@ pub async fn send(
     let signal = controller.signal();
     let fetch = Fetch::Request(request);
     let sending = std::pin::pin!(fetch.send_with_signal(&signal));
-    let timer = std::pin::pin!(Delay::from(std::time::Duration::from_millis(timeout_ms)));
+    let timer = std::pin::pin!(Delay::from(std::time::Duration::from_millis(
+        route.origin_timeout_ms
+    )));
     Ok(match select(sending, timer).await {
         Either::Left((Ok(response), _)) => {
             let status = response.status_code();
@@ -278,20 +267,30 @@ pub async fn send(
 mod tests {
     use super::*;
     use crate::config::Config;
+    use hookseal::Scheme;
+
+    const NOW: u64 = 1_700_000_000;
 
     fn config() -> Config {
         Config::load(
             Some(
                 r#"[
                   {"path": "/gh", "scheme": "github", "secrets": ["S"], "origin": "http://127.0.0.1:9/in"},
+                  {"path": "/shop", "scheme": "shopify", "secrets": ["S"], "origin": "http://127.0.0.1:9/in"},
                   {"path": "/sc", "scheme": "septiccycle", "secrets": ["S"], "origin": "http://127.0.0.1:9/in"},
+                  {"path": "/svix", "scheme": "svix", "secrets": ["W"], "origin": "http://127.0.0.1:9/in"},
                   {"path": "/cu", "scheme": {"signatureHeader": "X-Sig", "idHeader": "X-Id",
-                   "eventTypeHeader": "X-Kind"}, "secrets": ["S"], "origin": "http://127.0.0.1:9/in"}
+                   "eventTypeHeader": "X-Kind"}, "secrets": ["S"], "origin": "http://127.0.0.1:9/in"},
+                  {"path": "/cu-signed-id", "scheme": {"signatureHeader": "X-Sig", "idHeader": "X-Id",
+                   "template": "{id}.{body}"}, "secrets": ["S"], "origin": "http://127.0.0.1:9/in"},
+                  {"path": "/own", "scheme": {"signatureHeader": "X-Sig", "idHeader": "webhook-id"},
+                   "secrets": ["S"], "origin": "http://127.0.0.1:9/in"}
                 ]"#,
             ),
             |name| {
                 Some(match name {
                     "ORIGIN_SIGNING_SECRET" => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into(),
+                    "W" => "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD".into(),
                     "ADMIN_TOKEN" => return None,
                     _ => "secret".into(),
                 })
@@ -307,50 +306,70 @@ mod tests {
             .collect()
     }
 
-    fn verified(id: Option<&str>) -> Verified {
-        // Build a real `Verified` through the core: sign, then verify.
-        let scheme = Scheme::custom(hookseal::CustomScheme {
-            id_header: Some("X-Id".into()),
-            ..hookseal::CustomScheme::new("X-Sig")
-        })
-        .expect("scheme");
-        let signed = Signer::new(scheme.clone(), "k")
+    /// The request a sender of `route`'s scheme sends (signed with the route's secret, `id` as
+    /// the scheme carries it), with `extra` headers, verified by the route: the `Outbound` it
+    /// becomes.
+    fn receive(
+        config: &Config,
+        path: &str,
+        id: Option<&str>,
+        extra: &[(&str, &str)],
+        body: &[u8],
+    ) -> Outbound {
+        let route = config.route(path).expect("route");
+        let secret = if route.scheme_id == "svix" {
+            "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"
+        } else {
+            "secret"
+        };
+        let input = SignInput {
+            id,
+            timestamp: Some(NOW),
+            event_type: None,
+        };
+        let mut request = Signer::new(route.scheme().clone(), secret)
             .expect("signer")
-            .sign(
-                b"{}",
-                &SignInput {
-                    id,
-                    ..SignInput::default()
-                },
-            )
+            .sign(body, &input)
             .expect("sign");
-        hookseal::Verifier::new(scheme, ["k"])
-            .expect("verifier")
-            .verify(b"{}", &signed, 0)
-            .expect("verified")
+        request.extend(headers(extra));
+        let verified = route
+            .verifier
+            .verify(body, &request, NOW)
+            .expect("verified");
+        Outbound::new(route, &verified, &request, body.to_vec())
     }
 
     #[test]
-    fn carries_content_type_and_event_headers_only() {
+    fn carries_content_type_and_metadata_headers_only() {
         let config = config();
-        let route = config.route("/gh").expect("route");
-        let request = headers(&[
-            ("Content-Type", "application/json"),
-            ("x-hub-signature-256", "sha256=00"),
-            ("x-github-event", "push"),
-            ("x-github-delivery", "72d3162e"),
-            ("cookie", "a=b"),
-        ]);
-        let outbound = Outbound::new(route, &verified(Some("72d3162e")), &request, b"{}".to_vec());
+        let outbound = receive(
+            &config,
+            "/gh",
+            None,
+            &[
+                ("Content-Type", "application/json"),
+                ("x-github-event", "push"),
+                ("X-GitHub-Delivery", "72d3162e"),
+                ("x-github-hook-id", "292430182"),
+                ("cookie", "a=b"),
+            ],
+            b"{}",
+        );
         assert_eq!(
             outbound.headers,
             headers(&[
                 ("content-type", "application/json"),
+                ("x-github-delivery", "72d3162e"),
                 ("x-github-event", "push"),
-                ("x-github-delivery", "72d3162e")
+                ("x-github-hook-id", "292430182"),
             ])
         );
-        assert_eq!(outbound.id, "72d3162e");
+        assert!(
+            !outbound
+                .headers
+                .iter()
+                .any(|(name, _)| name == "x-hub-signature-256")
+        );
         assert_eq!(
             (outbound.route.as_str(), outbound.scheme.as_str()),
             ("/gh", "github")
@@ -358,20 +377,56 @@ mod tests {
     }
 
     #[test]
-    fn custom_schemes_carry_their_id_and_event_type_headers() {
+    fn a_replayed_github_or_shopify_delivery_under_a_new_unsigned_id_keeps_its_derived_id() {
         let config = config();
-        let route = config.route("/cu").expect("route");
-        assert_eq!(event_headers(route.scheme()), ["X-Id", "X-Kind"]);
-        let request = headers(&[("x-id", "evt_1"), ("x-kind", "thing.done"), ("x-sig", "00")]);
-        let outbound = Outbound::new(route, &verified(Some("evt_1")), &request, Vec::new());
-        assert_eq!(
-            outbound.headers,
-            headers(&[("X-Id", "evt_1"), ("X-Kind", "thing.done")])
-        );
+        for (path, header) in [
+            ("/gh", "x-github-delivery"),
+            ("/shop", "x-shopify-webhook-id"),
+        ] {
+            let body = br#"{"action":"opened"}"#;
+            let ids: Vec<String> = ["72d3162e", "attacker-1", "attacker-2"]
+                .iter()
+                .map(|unsigned| receive(&config, path, None, &[(header, unsigned)], body).id)
+                .collect();
+            assert_eq!(ids[0], message_id(path, None, body), "{path}");
+            assert!(ids[0].starts_with("msg_"), "{path}");
+            assert!(ids.iter().all(|id| *id == ids[0]), "{path}: {ids:?}");
+            // The unsigned id still reaches the origin, under its own name.
+            let outbound = receive(&config, path, None, &[(header, "attacker-3")], body);
+            assert!(
+                outbound
+                    .headers
+                    .contains(&(header.into(), "attacker-3".into()))
+            );
+        }
     }
 
     #[test]
-    fn derives_a_stable_id_without_a_vendor_id() {
+    fn a_signed_id_is_the_message_id_and_an_unsigned_one_never_is() {
+        let config = config();
+        let svix = receive(&config, "/svix", Some("msg_2Kp"), &[], b"{}");
+        assert_eq!(svix.id, "msg_2Kp");
+        let signed = receive(&config, "/cu-signed-id", Some("evt_1"), &[], b"{}");
+        assert_eq!(signed.id, "evt_1");
+        let unsigned = receive(
+            &config,
+            "/cu",
+            Some("evt_1"),
+            &[("x-kind", "thing.done")],
+            b"{}",
+        );
+        assert_eq!(unsigned.id, message_id("/cu", None, b"{}"));
+        assert_eq!(
+            unsigned.headers,
+            headers(&[("x-id", "evt_1"), ("x-kind", "thing.done")])
+        );
+        // A custom scheme naming the Worker's own header: never carried over.
+        let own = receive(&config, "/own", Some("evt_2"), &[], b"{}");
+        assert!(own.headers.is_empty(), "{:?}", own.headers);
+    }
+
+    #[test]
+    fn derives_a_stable_id_from_route_and_body() {
         let a = message_id("/sc", None, b"{\"a\":1}");
         assert_eq!(a, message_id("/sc", None, b"{\"a\":1}"));
         assert!(a.starts_with("msg_") && a.len() == 36, "{a}");
@@ -385,23 +440,21 @@ mod tests {
                 "{unusable:?}"
             );
         }
-        let verified = verified(None);
         let config = config();
-        let outbound = Outbound::new(
-            config.route("/sc").expect("route"),
-            &verified,
-            &[],
-            b"x".to_vec(),
-        );
+        let outbound = receive(&config, "/sc", None, &[], b"x");
         assert_eq!(outbound.id, message_id("/sc", None, b"x"));
     }
 
     #[test]
     fn re_signs_with_standard_webhooks() {
         let config = config();
-        let route = config.route("/sc").expect("route");
-        let request = headers(&[("content-type", "application/json")]);
-        let outbound = Outbound::new(route, &verified(None), &request, b"{\"x\":1}".to_vec());
+        let outbound = receive(
+            &config,
+            "/sc",
+            None,
+            &[("content-type", "application/json")],
+            b"{\"x\":1}",
+        );
         let signed = outbound
             .signed_headers(&config.signer, 1_700_000_000)
             .expect("signed");

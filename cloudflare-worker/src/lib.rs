@@ -14,9 +14,12 @@ pub mod config;
 pub mod deadletter;
 pub mod dedupe;
 pub mod forward;
+pub mod parked;
 pub mod queue;
 pub mod respond;
 pub mod retry;
+pub mod runtime;
+pub mod time;
 
 use std::rc::Rc;
 
@@ -26,15 +29,15 @@ use worker::{Context, Env, Method, Request, Response, event};
 use crate::config::{ADMIN_PREFIX, Config, Delivery, ROUTES_BINDING, Route};
 use crate::dedupe::{Command, Reply};
 use crate::forward::{Attempt, Outbound};
-use crate::respond::{Log, json};
+use crate::respond::Log;
 
 /// The Worker's `fetch` handler.
 #[event(fetch)]
 pub async fn fetch(request: Request, env: Env, _context: Context) -> worker::Result<Response> {
-    let started = dedupe::now_ms();
+    let started = runtime::now_ms();
     let mut log = Log::new(request.path());
     let response = handle(request, &env, &mut log).await;
-    log.finish(dedupe::now_ms().saturating_sub(started));
+    log.finish(runtime::now_ms().saturating_sub(started));
     response
 }
 
@@ -43,11 +46,10 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     let config = match loaded.as_ref() {
         Ok(config) => config,
         Err(error) => {
+            // The problem goes to the operator's log only: anyone can send a request, and the
+            // configuration names bindings, routes and origins.
             log.outcome("invalid_config").detail(&error.0);
-            return json(
-                500,
-                &serde_json::json!({"error": "invalid_config", "problem": &error.0}),
-            );
+            return respond::error(500, "invalid_config");
         }
     };
     let path = request.path();
@@ -57,7 +59,7 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
             log.outcome("not_found");
             return respond::error(404, "not_found");
         };
-        return admin::handle(&request, env, token, log).await;
+        return admin::handle(&request, env, config, token, log).await;
     }
     if path == "/" {
         return if matches!(method, Method::Get | Method::Head) {
@@ -82,7 +84,7 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
         return respond::error(413, "body_too_large");
     };
     let headers: Vec<(String, String)> = request.headers().entries().collect();
-    let now_ms = dedupe::now_ms();
+    let now_ms = runtime::now_ms();
     let verified = match route.verifier.verify(&body, &headers, now_ms / 1000) {
         Ok(verified) => verified,
         Err(error) => {
@@ -93,8 +95,8 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     let outbound = Outbound::new(route, &verified, &headers, body);
     log.message(&outbound.id);
     match route.delivery {
-        Delivery::Direct => deliver(config, route, &outbound, env, log).await,
-        Delivery::Queue => accept(route, outbound, now_ms, env, log).await,
+        Delivery::Direct => deliver(route, &outbound, env, log).await,
+        Delivery::Queue => accept(config, route, outbound, now_ms, env, log).await,
     }
 }
 
@@ -104,7 +106,7 @@ fn dedupe_store(
     route: &Route,
     env: &Env,
 ) -> worker::Result<(Option<worker::ObjectNamespace>, String)> {
-    let token = format!("{:x}", js_sys::Math::random().to_bits());
+    let token = runtime::random_hex(16);
     let store = if route.dedupe_seconds == 0 {
         None
     } else {
@@ -150,6 +152,7 @@ async fn claim(
 /// counts as taken (its redeliveries are absorbed); one that could not be put there is not
 /// (503: the sender retries).
 async fn accept(
+    config: &Config,
     route: &Route,
     outbound: Outbound,
     now_ms: u64,
@@ -163,7 +166,12 @@ async fn accept(
     {
         return taken;
     }
-    let enqueued = queue::enqueue(env, vec![queue::Queued::new(outbound, now_ms)]).await;
+    let enqueued = queue::enqueue(
+        env,
+        &config.queue_key,
+        vec![queue::Queued::new(outbound, now_ms)],
+    )
+    .await;
     if let Some(namespace) = &dedupe {
         let outcome = if enqueued.is_ok() {
             Command::Queued {
@@ -192,7 +200,6 @@ async fn accept(
 
 /// Direct delivery: claim the message, forward it, record the outcome.
 async fn deliver(
-    config: &Config,
     route: &Route,
     outbound: &Outbound,
     env: &Env,
@@ -212,19 +219,7 @@ async fn deliver(
     {
         return taken;
     }
-    let attempt = match forward::send(
-        outbound,
-        &config.signer,
-        dedupe::now_ms() / 1000,
-        route.origin_timeout_ms,
-    )
-    .await
-    {
-        Ok(attempt) => attempt,
-        Err(error) => Attempt::Unreachable {
-            error: format!("cannot sign: {error}"),
-        },
-    };
+    let attempt = forward::send(route, outbound, runtime::now_ms() / 1000).await;
     log.attempt(&attempt);
     if let Some(namespace) = &dedupe {
         let outcome = if matches!(attempt, Attempt::Delivered { .. }) {
@@ -295,6 +290,9 @@ fn load_config(env: &Env) -> Result<Config, config::ConfigError> {
         }
         if env.durable_object(deadletter::BINDING).is_err() {
             return Err(missing(deadletter::BINDING, "a Durable Object namespace"));
+        }
+        if env.bucket(parked::BINDING).is_err() {
+            return Err(missing(parked::BINDING, "an R2 bucket"));
         }
     }
     Ok(config)

@@ -1,27 +1,41 @@
 //! Queue delivery: the message a queue carries, putting messages in the queue, and the queue
 //! consumer that forwards them with retries and dead-letters them when the retries run out.
 //!
+//! - A queue message is authenticated: [`seal`] wraps the message's JSON text with an
+//!   HMAC-SHA256 under the configuration's queue key (derived from `ORIGIN_SIGNING_SECRET`,
+//!   see [`crate::config::Config::queue_key`]), and the consumer reads nothing of a message
+//!   whose MAC does not check out ([`open`]): it is dead-lettered as `unauthenticated`, never
+//!   sent. Anything that can write to the queue could otherwise have any body signed with the
+//!   origin signing secret. A message names its route, never a destination: the origin, the
+//!   signing secret and the schedule come from the current configuration.
 //! - The producer ([`enqueue`]) sends each message as a text (JSON) queue message. A body too
-//!   large for a queue message (128 KB, less room for the rest) is parked in the dead-letter
-//!   store's Durable Object and the queue message carries its key.
+//!   large for a queue message (128 KB, less room for the rest) is parked in R2
+//!   ([`crate::parked`]) and the queue message carries its key and SHA-256.
 //! - The consumer ([`queue`], the Worker's `queue` handler) takes a batch, makes one attempt per
 //!   message (up to [`CONCURRENCY`] at a time), and then acknowledges each message, retries it
 //!   with a delay (`retry({delaySeconds})`, decided by [`crate::retry::decide`]), or stores it in
 //!   the dead-letter store and acknowledges it. A message is only acknowledged once it is
-//!   delivered or stored: if the store cannot be written, the message is retried instead.
+//!   delivered or stored: if the store cannot be written, the message is retried instead. A
+//!   parked body is removed only after its message is acknowledged; a message whose parked
+//!   body is missing (a queue may deliver a message twice) is retried, then dead-lettered as
+//!   `body_missing`: the Worker never signs bytes it did not verify.
 //! - A batch from a queue whose name ends in [`DEAD_LETTER_QUEUE_SUFFIX`] comes from the queue's
 //!   own dead-letter queue (messages the consumer failed on `max_retries` times, say because the
 //!   Worker crashed): each goes into the dead-letter store as it is.
 
+use hmac::{KeyInit as _, Mac as _};
 use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq as _;
 use wasm_bindgen::{JsCast, JsValue};
 use worker::Env;
 
-use crate::config::{Config, DEFAULT_ORIGIN_TIMEOUT_MS, DEFAULT_RETRY_SCHEDULE};
+use crate::config::{Config, Route};
 use crate::deadletter::{self, DeadLetter, History};
 use crate::forward::{self, Attempt, Outbound};
+use crate::parked::{self, Parked};
 use crate::respond::Log;
 use crate::retry::{self, Moment, Reason, Verdict};
+use crate::runtime;
 
 /// The queue producer binding in `wrangler.toml`.
 pub const BINDING: &str = "HOOKSEAL_QUEUE";
@@ -38,21 +52,19 @@ pub const MAX_BATCH_BYTES: usize = 240_000;
 /// most six connections open).
 pub const CONCURRENCY: usize = 6;
 /// The delay before a message is tried again when the Worker itself could not handle it (its
-/// configuration is broken, the dead-letter store is unavailable), in seconds.
+/// configuration is broken, a store is unavailable), in seconds.
 pub const INTERNAL_RETRY_SECONDS: u32 = 60;
-/// The version of the queue message format.
-pub const FORMAT: u32 = 1;
+/// The version of the queue message format (2: authenticated, no destination).
+pub const FORMAT: u32 = 2;
 
-/// What a queue message carries.
+/// What a queue message carries (authenticated by its [`Sealed`] envelope).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Queued {
-    /// The format's version ([`FORMAT`]).
-    pub v: u32,
     /// The message (its body empty when parked).
     pub message: Outbound,
-    /// The key of the parked body in the dead-letter store, when the body is parked.
+    /// Where the body is parked, when it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parked: Option<String>,
+    pub parked: Option<Parked>,
     /// When the edge accepted the message, in Unix milliseconds.
     pub accepted_ms: u64,
     /// How often it was replayed from the dead-letter store.
@@ -61,15 +73,92 @@ pub struct Queued {
 }
 
 impl Queued {
-    /// A message accepted now (`now_ms`).
+    /// A message accepted at `accepted_ms`.
     pub fn new(message: Outbound, accepted_ms: u64) -> Queued {
         Queued {
-            v: FORMAT,
             message,
             parked: None,
             accepted_ms,
             replays: 0,
         }
+    }
+}
+
+/// A queue message as it travels: the [`Queued`] message's JSON text, and its MAC over exactly
+/// those bytes (base64). The text is only parsed once the MAC checks out, so there is no
+/// canonical form to get wrong: what was MACed is what is read.
+#[derive(Serialize, Deserialize)]
+struct Sealed {
+    v: u32,
+    message: String,
+    mac: String,
+}
+
+fn mac(key: &[u8; 32], text: &str) -> [u8; 32] {
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    mac.update(text.as_bytes());
+    mac.finalize().into_bytes().into()
+}
+
+/// The queue message text of `queued`, authenticated with `key`.
+///
+/// # Errors
+/// Never in practice (serializing plain data).
+pub fn seal(queued: &Queued, key: &[u8; 32]) -> serde_json::Result<String> {
+    let message = serde_json::to_string(queued)?;
+    let mac = forward::encode_base64(&mac(key, &message));
+    serde_json::to_string(&Sealed {
+        v: FORMAT,
+        message,
+        mac,
+    })
+}
+
+/// A queue message that did not authenticate, with what it claims (for the operator only).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Unauthenticated {
+    /// The route it names, if any can be read.
+    pub route: String,
+    /// The message id it names, if any can be read.
+    pub id: String,
+}
+
+/// The message a queue message text carries, if its MAC under `key` checks out.
+///
+/// # Errors
+/// Not a sealed message of this format, a MAC that does not match (compared in constant
+/// time), or a message that does not parse: [`Unauthenticated`], with what it claims.
+pub fn open(text: &str, key: &[u8; 32]) -> Result<Queued, Unauthenticated> {
+    let sealed: Sealed = serde_json::from_str(text).map_err(|_| claims(text))?;
+    let given = forward::decode_base64(&sealed.mac).unwrap_or_default();
+    let expected = mac(key, &sealed.message);
+    if sealed.v != FORMAT || !bool::from(given.as_slice().ct_eq(expected.as_slice())) {
+        return Err(claims(&sealed.message));
+    }
+    serde_json::from_str(&sealed.message).map_err(|_| claims(&sealed.message))
+}
+
+/// What an unauthenticated text claims to be: the route and id of a message of this format or
+/// the previous one (`{"message": {"route", "id"}}`), empty when there is no telling.
+fn claims(text: &str) -> Unauthenticated {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    let value = match value.get("message") {
+        Some(serde_json::Value::String(inner)) => serde_json::from_str(inner).unwrap_or_default(),
+        _ => value,
+    };
+    let field = |name: &str| {
+        value
+            .pointer(&format!("/message/{name}"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .chars()
+            .take(256)
+            .collect()
+    };
+    Unauthenticated {
+        route: field("route"),
+        id: field("id"),
     }
 }
 
@@ -113,38 +202,66 @@ pub struct EnqueueError {
     pub error: worker::Error,
 }
 
-/// Puts `items` in the delivery queue, in order (parking large bodies first).
-pub async fn enqueue(env: &Env, items: Vec<Queued>) -> Result<(), EnqueueError> {
+/// Puts `items` in the delivery queue, in order, sealed with `key` (parking large bodies
+/// first; the parked bodies of messages that did not make it into the queue are removed).
+///
+/// # Errors
+/// A body could not be parked or the queue refused a message: [`EnqueueError`] says how many
+/// are in the queue.
+pub async fn enqueue(env: &Env, key: &[u8; 32], items: Vec<Queued>) -> Result<(), EnqueueError> {
+    let mut texts = Vec::with_capacity(items.len());
+    let mut parked = Vec::with_capacity(items.len());
+    let mut prepared = Ok(());
+    for mut item in items {
+        let mut text = seal(&item, key).map_err(worker::Error::from);
+        if text
+            .as_ref()
+            .is_ok_and(|text| text.len() > MAX_INLINE_BYTES)
+        {
+            text = match parked::park(env, &item.message.body).await {
+                Ok(reference) => {
+                    parked.push(Some(reference.key.clone()));
+                    item.message.body = Vec::new();
+                    item.parked = Some(reference);
+                    seal(&item, key).map_err(worker::Error::from)
+                }
+                Err(error) => Err(error),
+            };
+        } else {
+            parked.push(None);
+        }
+        match text {
+            Ok(text) => texts.push(text),
+            Err(error) => {
+                prepared = Err(error);
+                break;
+            }
+        }
+    }
+    let sent = match prepared {
+        Ok(()) => send(env, &texts).await,
+        Err(error) => Err(EnqueueError { sent: 0, error }),
+    };
+    if let Err(failure) = &sent {
+        // No queue message refers to these bodies.
+        for key in parked.iter().skip(failure.sent).flatten() {
+            parked::remove(env, key).await;
+        }
+    }
+    sent
+}
+
+async fn send(env: &Env, texts: &[String]) -> Result<(), EnqueueError> {
     let failed = |sent: usize| move |error: worker::Error| EnqueueError { sent, error };
     let queue = env.queue(BINDING).map_err(failed(0))?;
-    let mut texts = Vec::with_capacity(items.len());
-    for mut item in items {
-        let mut text = serde_json::to_string(&item).map_err(|error| failed(0)(error.into()))?;
-        if text.len() > MAX_INLINE_BYTES {
-            let key = format!(
-                "pk_{:016x}{:016x}",
-                js_sys::Math::random().to_bits(),
-                js_sys::Math::random().to_bits()
-            );
-            let park = deadletter::Command::Park {
-                key: key.clone(),
-                body: forward::encode_base64(&item.message.body),
-            };
-            deadletter::ask(env, &park).await.map_err(failed(0))?;
-            item.message.body = Vec::new();
-            item.parked = Some(key);
-            text = serde_json::to_string(&item).map_err(|error| failed(0)(error.into()))?;
-        }
-        texts.push(text);
-    }
     let message = |text: &String| {
         worker::RawMessageBuilder::new(JsValue::from_str(text))
             .build_with_content_type(worker::QueueContentType::Text)
     };
-    if let [text] = texts.as_slice() {
+    if let [text] = texts {
         return queue.send_raw(message(text)).await.map_err(failed(0));
     }
-    for range in batches(&texts) {
+    for range in batches(texts) {
         let sent = range.start;
         let batch = worker::BatchMessageBuilder::new()
             .messages(texts.get(range).unwrap_or_default().iter().map(message))
@@ -178,8 +295,8 @@ pub async fn queue(
         .map(|array| array.iter().map(JsCast::unchecked_into).collect())
         .unwrap_or_default();
     let loaded = crate::cached_config(&env);
-    let config = loaded.as_ref().as_ref().ok();
-    if config.is_none() && !drain {
+    let Ok(config) = loaded.as_ref() else {
+        // Without the configuration no message can be authenticated nor sent: wait for a fix.
         let mut log = Log::new(format!("queue:{queue_name}"));
         log.outcome("invalid_config");
         if let Err(error) = loaded.as_ref() {
@@ -190,25 +307,32 @@ pub async fn queue(
             retry_later(message, INTERNAL_RETRY_SECONDS);
         }
         return Ok(JsValue::UNDEFINED);
-    }
+    };
     let env = &env;
     let queue_name = queue_name.as_str();
-    let actions: Vec<(usize, Action)> = futures_util::stream::iter(messages.iter().enumerate())
+    let handled: Vec<(usize, Handled)> = futures_util::stream::iter(messages.iter().enumerate())
         .map(|(index, message)| async move {
             (index, handle(env, config, queue_name, drain, message).await)
         })
         .buffer_unordered(CONCURRENCY)
         .collect()
         .await;
-    for (index, action) in actions {
+    let mut unpark = Vec::new();
+    for (index, handled) in handled {
         if let Some(message) = messages.get(index) {
-            match action {
+            match handled.action {
                 Action::Ack => {
                     let _ = message.ack();
+                    unpark.extend(handled.parked);
                 }
                 Action::Retry(delay) => retry_later(message, delay),
             }
         }
+    }
+    // Only now, with their messages acknowledged: a body removed earlier would be missing if
+    // the message came again.
+    for key in unpark {
+        parked::remove(env, &key).await;
     }
     Ok(JsValue::UNDEFINED)
 }
@@ -223,48 +347,82 @@ fn retry_later(message: &worker::worker_sys::Message, delay_seconds: u32) {
     let _ = message.retry(options.into());
 }
 
+/// What the consumer does with a message, and the parked body to remove once it is
+/// acknowledged (only an authenticated message's: a forged one could name anyone's).
+struct Handled {
+    action: Action,
+    parked: Option<String>,
+}
+
 /// One queue message: one attempt (or, from the dead-letter queue, into the store).
 async fn handle(
     env: &Env,
-    config: Option<&Config>,
+    config: &Config,
     queue_name: &str,
     drain: bool,
     message: &worker::worker_sys::Message,
-) -> Action {
-    let started = crate::dedupe::now_ms();
+) -> Handled {
+    let started = runtime::now_ms();
     let mut log = Log::new(format!("queue:{queue_name}"));
     let attempts = js_sys::Reflect::get(message, &"attempts".into())
         .ok()
         .and_then(|value| value.as_f64())
-        .map_or(1, whole);
+        .map_or(1, |attempts| {
+            u32::try_from(runtime::to_u64(attempts).max(1)).unwrap_or(u32::MAX)
+        });
     let enqueued_ms = message
         .timestamp()
-        .map_or(started, |date| whole_ms(date.get_time()));
-    let text = message.body().ok().and_then(|body| body.as_string());
-    let Some(queued) = text.and_then(|text| serde_json::from_str::<Queued>(&text).ok()) else {
-        // Not a message of this Worker's: nothing to deliver, nothing to store.
-        log.outcome("unreadable_message");
-        log.finish(0);
-        return Action::Ack;
+        .map_or(started, |date| runtime::to_u64(date.get_time()));
+    let text = message
+        .body()
+        .ok()
+        .and_then(|body| body.as_string())
+        .unwrap_or_default();
+    let handled = match open(&text, &config.queue_key) {
+        Ok(queued) => {
+            log.message(&queued.message.id);
+            log.route_path(&queued.message.route);
+            log.attempt_number(attempts);
+            let parked = queued.parked.as_ref().map(|parked| parked.key.clone());
+            let at = Moment {
+                attempts: if drain { 0 } else { attempts },
+                schedule: &[],
+                now_ms: started,
+                enqueued_ms,
+                random: runtime::random(),
+            };
+            let action = deliver(env, config, drain, queued, at, &mut log).await;
+            Handled { action, parked }
+        }
+        Err(claimed) => {
+            log.route_path(&claimed.route);
+            log.message(&claimed.id);
+            let history =
+                History::new(Reason::Unauthenticated, None, attempts, started, 0, started);
+            let letter = DeadLetter::unauthenticated(&text, &claimed, &history);
+            let action = store(env, &letter, &mut log).await;
+            Handled {
+                action,
+                parked: None,
+            }
+        }
     };
-    log.message(&queued.message.id);
-    log.route_path(&queued.message.route);
-    log.attempt_number(attempts);
-    let action = deliver(env, config, drain, queued, attempts, enqueued_ms, &mut log).await;
-    if let Action::Retry(delay) = action {
+    if let Action::Retry(delay) = handled.action {
         log.retry_in(delay);
     }
-    log.finish(crate::dedupe::now_ms().saturating_sub(started));
-    action
+    log.finish(runtime::now_ms().saturating_sub(started));
+    handled
 }
 
+/// An authenticated message: its body (from R2 when parked), then one attempt to its route's
+/// current origin, or into the store (from the dead-letter queue, for a removed route, when
+/// the retries are used up).
 async fn deliver(
     env: &Env,
-    config: Option<&Config>,
+    config: &Config,
     drain: bool,
     queued: Queued,
-    attempts: u32,
-    enqueued_ms: u64,
+    at: Moment<'_>,
     log: &mut Log,
 ) -> Action {
     let Queued {
@@ -272,75 +430,72 @@ async fn deliver(
         parked,
         accepted_ms,
         replays,
-        ..
     } = queued;
-    if let Some(key) = &parked {
-        match deadletter::ask(env, &deadletter::Command::Parked { key: key.clone() }).await {
-            Ok(reply) => match reply.body.as_deref().and_then(forward::decode_base64) {
-                Some(body) => outbound.body = body,
-                None => {
-                    // Should never happen (parked bodies outlive their queue messages): the
-                    // message is stored without its body, for the operator to see.
-                    log.detail("parked body missing");
-                }
-            },
+    let mut body_missing = false;
+    if let Some(parked) = &parked {
+        match parked::fetch(env, parked).await {
+            Ok(Some(body)) => outbound.body = body,
+            Ok(None) => {
+                log.detail("parked body missing or not the one verified");
+                body_missing = true;
+            }
             Err(error) => {
                 log.outcome("store_unavailable").detail(&error.to_string());
                 return Action::Retry(INTERNAL_RETRY_SECONDS);
             }
         }
     }
-    let now_ms = crate::dedupe::now_ms();
-    let attempts = if drain { 0 } else { attempts };
-    let history = |reason: &'static str, attempt: Option<&Attempt>| -> History {
-        History {
+    let history = |reason: Reason, attempt: Option<&Attempt>| {
+        // Without its body a message can only be looked at, never replayed.
+        let reason = if body_missing {
+            Reason::BodyMissing
+        } else {
+            reason
+        };
+        History::new(
             reason,
-            attempts,
-            last_status: attempt.and_then(Attempt::status),
-            last_error: attempt.map_or("queue_gave_up", Attempt::code),
-            last_detail: match attempt {
-                Some(Attempt::Unreachable { error }) => Some(error.clone()),
-                _ => None,
-            },
+            attempt,
+            at.attempts,
             accepted_ms,
-            last_attempt_ms: now_ms,
-            now_ms,
             replays,
-        }
+            runtime::now_ms(),
+        )
     };
-    let (Some(config), false) = (config, drain) else {
-        let letter = DeadLetter::new(outbound, &history(Reason::QueueGaveUp.code(), None));
-        return store(env, &letter, parked.as_deref(), log).await;
+    // The route's current origin, signing secret, timeout and schedule: a fixed origin URL
+    // applies to messages already queued and to replays. A message names no destination of
+    // its own: without its route it goes nowhere.
+    let route: Option<&Route> = config.route(&outbound.route);
+    let (Some(route), false) = (route, drain) else {
+        let reason = if drain {
+            Reason::QueueGaveUp
+        } else {
+            Reason::RouteRemoved
+        };
+        log.reason(reason.code());
+        let letter = DeadLetter::new(outbound, &history(reason, None));
+        return store(env, &letter, log).await;
     };
-    // The route's current origin, timeout and schedule: a fixed origin URL applies to messages
-    // already queued and to replays. A message whose route was removed since goes to the origin
-    // it was accepted for.
-    let route = config.route(&outbound.route);
-    if let Some(route) = route {
-        outbound.origin.clone_from(&route.origin);
-    }
-    let timeout = route.map_or(DEFAULT_ORIGIN_TIMEOUT_MS, |route| route.origin_timeout_ms);
-    let schedule = route.map_or(&DEFAULT_RETRY_SCHEDULE[..], |route| &route.retry_schedule);
-    let attempt = forward::send(&outbound, &config.signer, now_ms / 1000, timeout)
-        .await
-        .unwrap_or_else(|error| Attempt::Unreachable {
-            error: format!("cannot sign: {error}"),
-        });
-    log.attempt(&attempt).attempt_code(attempt.code());
-    let verdict = retry::decide(
-        &attempt,
-        Moment {
-            attempts,
-            schedule,
-            now_ms: crate::dedupe::now_ms(),
-            enqueued_ms,
-            random: js_sys::Math::random(),
-        },
-    );
+    let at = Moment {
+        schedule: &route.retry_schedule,
+        ..at
+    };
+    let (attempt, verdict) = if body_missing {
+        (None, retry::body_missing(at))
+    } else {
+        let attempt = forward::send(route, &outbound, runtime::now_ms() / 1000).await;
+        log.attempt(&attempt).attempt_code(attempt.code());
+        let verdict = retry::decide(
+            &attempt,
+            Moment {
+                now_ms: runtime::now_ms(),
+                ..at
+            },
+        );
+        (Some(attempt), verdict)
+    };
     match verdict {
         Verdict::Delivered => {
             log.outcome("delivered");
-            unpark(env, parked.as_deref()).await;
             Action::Ack
         }
         Verdict::Retry { delay_seconds } => {
@@ -349,14 +504,14 @@ async fn deliver(
         }
         Verdict::DeadLetter(reason) => {
             log.reason(reason.code());
-            let letter = DeadLetter::new(outbound, &history(reason.code(), Some(&attempt)));
-            store(env, &letter, parked.as_deref(), log).await
+            let letter = DeadLetter::new(outbound, &history(reason, attempt.as_ref()));
+            store(env, &letter, log).await
         }
     }
 }
 
 /// Stores `letter`; acknowledges the queue message only once it is stored.
-async fn store(env: &Env, letter: &DeadLetter, parked: Option<&str>, log: &mut Log) -> Action {
+async fn store(env: &Env, letter: &DeadLetter, log: &mut Log) -> Action {
     let stored = match deadletter::put(letter) {
         Ok(command) => deadletter::ask(env, &command).await,
         Err(error) => Err(error.into()),
@@ -364,7 +519,6 @@ async fn store(env: &Env, letter: &DeadLetter, parked: Option<&str>, log: &mut L
     match stored {
         Ok(_) => {
             log.outcome("dead_lettered").reason(&letter.summary.reason);
-            unpark(env, parked).await;
             Action::Ack
         }
         Err(error) => {
@@ -374,56 +528,38 @@ async fn store(env: &Env, letter: &DeadLetter, parked: Option<&str>, log: &mut L
     }
 }
 
-async fn unpark(env: &Env, parked: Option<&str>) {
-    if let Some(key) = parked {
-        // Best effort: the store's alarm sweeps what is left.
-        let _ = deadletter::ask(env, &deadletter::Command::Unpark { key: key.into() }).await;
-    }
-}
-
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn whole(value: f64) -> u32 {
-    value.clamp(1.0, f64::from(u32::MAX)) as u32
-}
-
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn whole_ms(value: f64) -> u64 {
-    if value.is_finite() {
-        value.max(0.0) as u64
-    } else {
-        0
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
+    const KEY: [u8; 32] = [7; 32];
+
     fn outbound(body: &[u8]) -> Outbound {
         Outbound {
             route: "/hooks/q".into(),
             scheme: "github".into(),
-            origin: "http://127.0.0.1:1/in".into(),
-            id: "72d3162e".into(),
+            id: "msg_1".into(),
             headers: vec![("x-github-event".into(), "push".into())],
             body: body.to_vec(),
         }
     }
 
     #[test]
-    fn a_queue_message_is_json_with_a_base64_body() {
+    fn a_queue_message_is_sealed_json_naming_its_route_and_no_destination() {
         let queued = Queued::new(outbound(b"{\"a\":1}"), 1_700_000_000_000);
-        let text = serde_json::to_string(&queued).expect("json");
+        let text = seal(&queued, &KEY).expect("json");
+        let envelope: serde_json::Value = serde_json::from_str(&text).expect("value");
+        assert_eq!(envelope["v"], 2);
+        let inner: serde_json::Value =
+            serde_json::from_str(envelope["message"].as_str().expect("text")).expect("inner");
         assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&text).expect("value"),
+            inner,
             serde_json::json!({
-                "v": 1,
                 "message": {
                     "route": "/hooks/q",
                     "scheme": "github",
-                    "origin": "http://127.0.0.1:1/in",
-                    "id": "72d3162e",
+                    "id": "msg_1",
                     "headers": [["x-github-event", "push"]],
                     "body": "eyJhIjoxfQ==",
                 },
@@ -431,30 +567,58 @@ mod tests {
                 "replays": 0,
             })
         );
-        assert_eq!(
-            serde_json::from_str::<Queued>(&text).expect("parse"),
-            queued
-        );
+        assert_eq!(open(&text, &KEY), Ok(queued));
         let parked = Queued {
-            parked: Some("pk_1".into()),
+            parked: Some(Parked::new("parked/1".into(), b"large")),
             ..Queued::new(outbound(b""), 1)
         };
-        let text = serde_json::to_string(&parked).expect("json");
+        assert_eq!(open(&seal(&parked, &KEY).expect("json"), &KEY), Ok(parked));
+    }
+
+    #[test]
+    fn a_forged_or_tampered_queue_message_does_not_open() {
+        let text = seal(&Queued::new(outbound(b"{}"), 1), &KEY).expect("json");
+        let claimed = Unauthenticated {
+            route: "/hooks/q".into(),
+            id: "msg_1".into(),
+        };
+        // Another key (another ORIGIN_SIGNING_SECRET), a changed body, a changed route.
+        assert_eq!(open(&text, &[8; 32]), Err(claimed.clone()));
+        let tampered = text.replace("e30=", "e319");
+        assert_ne!(tampered, text);
+        assert_eq!(open(&tampered, &KEY), Err(claimed));
+        let rerouted = text.replace("/hooks/q", "/hooks/x");
         assert_eq!(
-            serde_json::from_str::<Queued>(&text).expect("parse"),
-            parked
+            open(&rerouted, &KEY).map_err(|c| c.route),
+            Err("/hooks/x".into())
         );
-        // Another Worker's message is not ours.
-        assert!(serde_json::from_str::<Queued>(r#"{"hello": "world"}"#).is_err());
+        // No MAC, an empty one, the previous (unauthenticated) format naming an origin.
+        let mut envelope: serde_json::Value = serde_json::from_str(&text).expect("value");
+        envelope["mac"] = "".into();
+        assert!(open(&envelope.to_string(), &KEY).is_err());
+        let v1 = r#"{"v": 1, "message": {"route": "/hooks/q", "origin": "https://evil.example/",
+                     "id": "x", "scheme": "svix", "headers": [], "body": ""}, "accepted_ms": 1}"#;
+        assert_eq!(
+            open(v1, &KEY),
+            Err(Unauthenticated {
+                route: "/hooks/q".into(),
+                id: "x".into()
+            })
+        );
+        for garbage in ["", "null", "[]", "{\"hello\": \"world\"}", "\u{0}"] {
+            assert_eq!(
+                open(garbage, &KEY),
+                Err(Unauthenticated::default()),
+                "{garbage:?}"
+            );
+        }
     }
 
     #[test]
     fn a_mebibyte_body_does_not_fit_a_queue_message_and_a_small_one_does() {
-        let small =
-            serde_json::to_string(&Queued::new(outbound(&vec![b'x'; 80_000]), 1)).expect("json");
+        let small = seal(&Queued::new(outbound(&vec![b'x'; 80_000]), 1), &KEY).expect("json");
         assert!(small.len() <= MAX_INLINE_BYTES);
-        let large =
-            serde_json::to_string(&Queued::new(outbound(&vec![b'x'; 1 << 20]), 1)).expect("json");
+        let large = seal(&Queued::new(outbound(&vec![b'x'; 1 << 20]), 1), &KEY).expect("json");
         assert!(large.len() > MAX_INLINE_BYTES);
     }
 

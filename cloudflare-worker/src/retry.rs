@@ -34,6 +34,16 @@ pub enum Reason {
     /// The queue itself gave up on the message (the consumer failed on it `max_retries` times)
     /// and moved it to the dead-letter queue.
     QueueGaveUp,
+    /// The body parked for a large message could not be found (or did not match the digest its
+    /// queue message carries) on any attempt: the message was never sent, since the Worker signs
+    /// only bytes it verified. Not replayable.
+    BodyMissing,
+    /// The message's route is no longer configured: it is not sent anywhere (a queue message
+    /// never names its destination). Replayable once the route is back.
+    RouteRemoved,
+    /// The queue message's MAC did not check out: not written by this Worker (or written under
+    /// another `ORIGIN_SIGNING_SECRET`). Kept for inspection, never sent nor replayable.
+    Unauthenticated,
 }
 
 impl Reason {
@@ -44,7 +54,16 @@ impl Reason {
             Reason::RetriesExhausted => "retries_exhausted",
             Reason::RetentionReached => "retention_reached",
             Reason::QueueGaveUp => "queue_gave_up",
+            Reason::BodyMissing => "body_missing",
+            Reason::RouteRemoved => "route_removed",
+            Reason::Unauthenticated => "unauthenticated",
         }
+    }
+
+    /// Whether the admin API may put such a dead letter back into the queue: not when its body
+    /// is missing or it was never authenticated (a replay would sign what was never verified).
+    pub fn replayable(self) -> bool {
+        !matches!(self, Reason::BodyMissing | Reason::Unauthenticated)
     }
 }
 
@@ -94,18 +113,33 @@ pub fn decide(attempt: &Attempt, moment: Moment<'_>) -> Verdict {
     if !retryable(attempt) {
         return Verdict::DeadLetter(Reason::OriginRejected);
     }
+    let wait = match attempt {
+        Attempt::Refused {
+            retry_after: Some(value),
+            ..
+        } => retry_after_seconds(value, moment.now_ms / 1000),
+        _ => None,
+    };
+    next(moment, wait, Reason::RetriesExhausted)
+}
+
+/// Decides what follows an attempt that could not be made because the message's parked body
+/// was missing: tried again on the route's schedule (the store may have been briefly
+/// unavailable), then dead-lettered as [`Reason::BodyMissing`]. Never sent without its body.
+pub fn body_missing(moment: Moment<'_>) -> Verdict {
+    next(moment, None, Reason::BodyMissing)
+}
+
+/// The schedule's next delay with jitter, at least `wait` seconds (an origin's `Retry-After`),
+/// or a dead letter for `exhausted` when the schedule is used up, or for the queue's retention.
+fn next(moment: Moment<'_>, wait: Option<u64>, exhausted: Reason) -> Verdict {
     let index = usize::try_from(moment.attempts.saturating_sub(1)).unwrap_or(usize::MAX);
     let Some(&base) = moment.schedule.get(index) else {
-        return Verdict::DeadLetter(Reason::RetriesExhausted);
+        return Verdict::DeadLetter(exhausted);
     };
     let random = moment.random.clamp(0.0, 1.0);
     let mut delay = scale(base, 0.8 + 0.4 * random);
-    if let Attempt::Refused {
-        retry_after: Some(value),
-        ..
-    } = attempt
-        && let Some(wait) = retry_after_seconds(value, moment.now_ms / 1000)
-    {
+    if let Some(wait) = wait {
         let wait = u32::try_from(wait).unwrap_or(u32::MAX);
         let floor = wait.saturating_add(scale(wait, 0.1 * random));
         delay = delay.max(floor);
@@ -143,74 +177,7 @@ pub fn retry_after_seconds(value: &str, now: u64) -> Option<u64> {
         // Too many digits for a u64 is an absurd wait: as long as it gets.
         return Some(value.parse().unwrap_or(u64::MAX));
     }
-    http_date(value).map(|at| at.saturating_sub(now))
-}
-
-/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, the form HTTP senders must use) as Unix
-/// seconds.
-fn http_date(value: &str) -> Option<u64> {
-    let mut parts = value.split(' ');
-    let _weekday = parts.next().filter(|day| day.ends_with(','))?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month = parts.next()?;
-    let year: i64 = parts.next()?.parse().ok()?;
-    let time = parts.next()?;
-    if parts.next() != Some("GMT") || parts.next().is_some() {
-        return None;
-    }
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|name| *name == month)?;
-    let mut clock = time.split(':').map(|part| part.parse::<u64>().ok());
-    let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
-    if clock.next().is_some() || hour > 23 || minute > 59 || second > 60 || !(1..=31).contains(&day)
-    {
-        return None;
-    }
-    let days = days_from_civil(year, u32::try_from(month).ok()? + 1, day);
-    let seconds = days
-        .checked_mul(86_400)?
-        .checked_add(i64::try_from(hour * 3_600 + minute * 60 + second).ok()?)?;
-    u64::try_from(seconds).ok()
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month = i64::from(month);
-    let day_of_year =
-        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// Unix milliseconds as an RFC 3339 UTC time with milliseconds (`2026-04-01T12:00:00.000Z`).
-pub fn rfc3339(ms: u64) -> String {
-    let seconds = ms / 1000;
-    let days = i64::try_from(seconds / 86_400).unwrap_or(i64::MAX);
-    let rest = seconds % 86_400;
-    // civil_from_days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rest / 3_600,
-        rest / 60 % 60,
-        rest % 60,
-        ms % 1000
-    )
+    crate::time::http_date(value).map(|at| at.saturating_sub(now))
 }
 
 #[cfg(test)]
@@ -372,13 +339,18 @@ mod tests {
     }
 
     #[test]
-    fn formats_times() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(rfc3339(NOW + 7), "2023-11-14T22:13:20.007Z");
-        assert_eq!(rfc3339(951_782_400_000), "2000-02-29T00:00:00.000Z");
+    fn a_missing_body_is_retried_on_the_schedule_then_dead_lettered_never_sent() {
         assert_eq!(
-            http_date("Tue, 29 Feb 2000 00:00:00 GMT"),
-            Some(951_782_400)
+            body_missing(moment(1, 0.5)),
+            Verdict::Retry { delay_seconds: 5 }
         );
+        assert_eq!(
+            body_missing(moment(8, 0.5)),
+            Verdict::DeadLetter(Reason::BodyMissing)
+        );
+        assert!(!Reason::BodyMissing.replayable());
+        assert!(!Reason::Unauthenticated.replayable());
+        assert!(Reason::RouteRemoved.replayable());
+        assert!(Reason::RetriesExhausted.replayable());
     }
 }

@@ -2,6 +2,7 @@
 // by the sender's next delivery, origin errors and timeouts answered 502.
 import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { startOrigin } from "./support/origin.mjs";
 import { fixture, sign } from "./support/sign.mjs";
 import { ORIGIN_SIGNING_SECRET, bindings, post, startWorkers } from "./support/worker.mjs";
@@ -11,7 +12,19 @@ const SECRETS = {
   GITHUB_SECRET: "It's a Secret to Everybody",
   SEPTIC_SECRET: "septiccycle-demo-secret",
   STRIPE_SECRET: "whsec_stripe_demo_secret",
+  SHOPIFY_SECRET: "shopify-demo-secret",
 };
+
+/** The id the Worker derives for a message without a signed id: msg_ + SHA-256(route, body). */
+function derivedId(route, body) {
+  const digest = createHash("sha256")
+    .update("hookseal message id v1\0")
+    .update(route)
+    .update("\0")
+    .update(body)
+    .digest("hex");
+  return `msg_${digest.slice(0, 32)}`;
+}
 
 describe("delivery and deduplication", () => {
   let origin;
@@ -46,6 +59,7 @@ describe("delivery and deduplication", () => {
       { path: "/hooks/github", scheme: "github", secrets: ["GITHUB_SECRET"], origin: `${origin.url}/gh` },
       { path: "/hooks/septic", scheme: "septiccycle", secrets: ["SEPTIC_SECRET"], origin: `${origin.url}/septic` },
       { path: "/hooks/stripe", scheme: "stripe", secrets: ["STRIPE_SECRET"], origin: `${origin.url}/stripe` },
+      { path: "/hooks/shopify", scheme: "shopify", secrets: ["SHOPIFY_SECRET"], origin: `${origin.url}/shop` },
     ];
     workers = await startWorkers({ main: { bindings: bindings(routes, SECRETS) } });
   });
@@ -82,14 +96,48 @@ describe("delivery and deduplication", () => {
     assert.equal(origin.requests.length, 2);
   });
 
-  test("GitHub redeliveries (same X-GitHub-Delivery) are absorbed", async () => {
+  test("GitHub redeliveries (same X-GitHub-Delivery) are absorbed; webhook-id is derived from route and body", async () => {
     const push = fixture("github/push.json");
     const headers = sign("github", SECRETS.GITHUB_SECRET, push, { id: "72d3162e-cc78-11e3-81ab-4c9367dc0958" });
     assert.equal((await deliver("/hooks/github", headers, push)).json.outcome, "forwarded");
     assert.equal((await deliver("/hooks/github", headers, push)).json.outcome, "duplicate");
     assert.equal(origin.to("/gh").length, 1);
-    assert.equal(origin.to("/gh")[0].headers["webhook-id"], "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+    // X-GitHub-Delivery is not signed: the id comes from the signed body (it was the vendor id
+    // before, which let a replay under a new delivery id through).
+    assert.equal(origin.to("/gh")[0].headers["webhook-id"], derivedId("/hooks/github", push));
+    assert.equal(origin.to("/gh")[0].headers["x-github-delivery"], "72d3162e-cc78-11e3-81ab-4c9367dc0958");
   });
+
+  for (const [scheme, path, target, header] of [
+    ["GitHub", "/hooks/github", "/gh", "x-github-delivery"],
+    ["Shopify", "/hooks/shopify", "/shop", "x-shopify-webhook-id"],
+  ]) {
+    test(`replay of a ${scheme} delivery under a new ${header} is absorbed as a duplicate`, async () => {
+      const payload = Buffer.from(JSON.stringify({ action: "paid", scheme, amount: 4200 }));
+      const secret = scheme === "GitHub" ? SECRETS.GITHUB_SECRET : SECRETS.SHOPIFY_SECRET;
+      const genuine = sign(scheme.toLowerCase(), secret, payload, { id: "genuine-delivery-1" });
+      const answers = [];
+      // The genuine delivery, then the same captured request three times under new ids.
+      for (const id of ["genuine-delivery-1", "replay-2", "replay-3", "replay-4"]) {
+        answers.push(await deliver(path, { ...genuine, [header]: id }, payload));
+      }
+      const expected = derivedId(path, payload);
+      assert.deepEqual(
+        answers.map((answer) => [answer.status, answer.json.outcome, answer.json.id]),
+        [
+          [200, "forwarded", expected],
+          [200, "duplicate", expected],
+          [200, "duplicate", expected],
+          [200, "duplicate", expected],
+        ],
+      );
+      const received = origin.to(target);
+      assert.equal(received.length, 1, "the origin receives the body once");
+      assert.equal(received[0].headers["webhook-id"], expected, "webhook-id from signed data only");
+      assert.equal(received[0].headers[header], "genuine-delivery-1", `${header} still reaches the origin`);
+      assert.ok(received[0].signatureOk);
+    });
+  }
 
   test("schemes without ids: the same body is absorbed, another body is not", async () => {
     const job = fixture("septiccycle/job.completed.json");

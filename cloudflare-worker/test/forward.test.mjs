@@ -102,17 +102,17 @@ describe("verified webhooks are forwarded re-signed", () => {
       for (const [header, value] of Object.entries(expected)) {
         assert.equal(request.headers[header], value, header);
       }
-      // The message id: the vendor's when it has one, else derived.
-      const vendorId =
-        signed["webhook-id"] ??
-        signed["svix-id"] ??
-        signed["x-github-delivery"] ??
-        signed["x-shopify-webhook-id"] ??
-        signed["x-acme-id"];
-      if (vendorId) {
-        assert.equal(request.headers["webhook-id"], vendorId);
+      // The message id: the vendor's when its signature covers it (Standard Webhooks, Svix, the
+      // custom scheme signing {id}), else derived from route and body. GitHub's X-GitHub-Delivery
+      // and Shopify's X-Shopify-Webhook-Id are not signed: they travel under their own names.
+      const signedId = signed["webhook-id"] ?? signed["svix-id"] ?? signed["x-acme-id"];
+      if (signedId) {
+        assert.equal(request.headers["webhook-id"], signedId);
       } else {
         assert.match(request.headers["webhook-id"], /^msg_[0-9a-f]{32}$/);
+      }
+      for (const header of ["x-github-delivery", "x-shopify-webhook-id"]) {
+        if (signed[header]) assert.equal(request.headers[header], signed[header], `${header} carried over`);
       }
       for (const header of SIGNATURE_HEADERS) {
         assert.equal(request.headers[header], undefined, `${header} is not passed on`);
@@ -120,16 +120,19 @@ describe("verified webhooks are forwarded re-signed", () => {
     });
   }
 
-  test("vendor event headers are carried over (GitHub, Shopify, custom)", () => {
+  test("vendor metadata headers are carried over, unsigned ids under their own names (GitHub, Shopify, custom)", () => {
     const github = origin.to("/in/hooks/github")[0];
     assert.ok(github.headers["x-github-delivery"]);
     assert.equal(github.headers["x-github-hook-id"], "292430182");
     const shopify = origin.to("/in/hooks/shopify")[0];
     assert.equal(shopify.headers["x-shopify-shop-domain"], "example.myshopify.com");
-    assert.equal(shopify.headers["webhook-id"], shopify.headers["x-shopify-webhook-id"]);
+    assert.ok(shopify.headers["x-shopify-webhook-id"]);
+    assert.match(shopify.headers["webhook-id"], /^msg_[0-9a-f]{32}$/, "not the unsigned X-Shopify-Webhook-Id");
     const custom = origin.to("/in/hooks/custom")[0];
     assert.equal(custom.headers["x-acme-event"], "thing.happened");
-    assert.equal(custom.headers["x-acme-id"], custom.headers["webhook-id"]);
+    // Its id is signed ({id} in the template): it travels as webhook-id, not under its own name.
+    assert.equal(custom.headers["x-acme-id"], undefined);
+    assert.match(custom.headers["webhook-id"], /^msg_[0-9a-f]{32}$/);
   });
 
   test("bodies arrive byte for byte: binary, CRLF, no trailing newline, other content types", async () => {

@@ -5,6 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { startOrigin } from "./support/origin.mjs";
+import { queuedMessage, sealQueueMessage } from "./support/queue.mjs";
 import { sign } from "./support/sign.mjs";
 import {
   ADMIN_TOKEN,
@@ -24,10 +25,12 @@ describe("queue delivery", () => {
   let origin;
   let workers;
   let closedPort;
+  let attacker; // an origin no route names: a forged message must never reach it
   let downUp = false; // /down-up: 503 until switched
 
   before(async () => {
     origin = await startOrigin({ secret: ORIGIN_SIGNING_SECRET });
+    attacker = await startOrigin();
     const probe = await startOrigin();
     closedPort = probe.port;
     await probe.close();
@@ -59,15 +62,15 @@ describe("queue delivery", () => {
       }),
       queued("/hooks/accept", "/accept", { maxBodyBytes: 1 << 20 }),
       queued("/hooks/burst", "/random", { retrySchedule: [1, 1] }),
+      queued("/hooks/parked", "/parked", { retrySchedule: [0, 1] }),
     ];
     workers = await startWorkers({
       main: { bindings: bindings(routes, SECRETS), queue: true },
-      // The store a large body is parked in is broken (another class is bound to it): every
-      // enqueue of a large body fails.
+      // The bucket a large body is parked in is broken: every enqueue of a large body fails.
       broken: {
         bindings: bindings([queued("/hooks/q", "/accept")], { SVIX_SECRET }),
         queue: true,
-        deadLetters: "HooksealDedupe",
+        parked: "broken",
       },
     });
   });
@@ -75,6 +78,7 @@ describe("queue delivery", () => {
   after(async () => {
     await workers?.dispose();
     await origin?.close();
+    await attacker?.close();
   });
 
   const body = (label) => Buffer.from(JSON.stringify({ type: "thing.happened", label, pad: randomBytes(8).toString("hex") }));
@@ -258,20 +262,11 @@ describe("queue delivery", () => {
     // Worker crashing on it): the queue message as the Worker sent it.
     const producer = await workers.mf.getQueueProducer("TEST_DEAD_LETTER_QUEUE", "main");
     const payload = Buffer.from('{"type":"gave.up"}');
-    const message = {
-      v: 1,
-      message: {
-        route: "/hooks/accept",
-        scheme: "svix",
-        origin: `${origin.url}/accept`,
-        id: "msg_gave_up_1",
-        headers: [["content-type", "application/json"]],
-        body: payload.toString("base64"),
-      },
-      accepted_ms: Date.now() - 60000,
-      replays: 0,
-    };
-    await producer.send(JSON.stringify(message), { contentType: "text" });
+    const message = sealQueueMessage(
+      ORIGIN_SIGNING_SECRET,
+      queuedMessage({ route: "/hooks/accept", id: "msg_gave_up_1", body: payload, acceptedMs: Date.now() - 60000 }),
+    );
+    await producer.send(message, { contentType: "text" });
     const [letter] = await waitFor(async () => {
       const all = await admin(workers, "main", "GET", "/admin/dead-letters?id=msg_gave_up_1");
       return all.json.deadLetters.length === 1 && all.json.deadLetters;
@@ -283,6 +278,140 @@ describe("queue delivery", () => {
     assert.equal(replay.status, 202);
     const request = await waitFor(() => delivered("/accept").find((r) => r.headers["webhook-id"] === "msg_gave_up_1"));
     assert.ok(request.body.equals(payload));
+  });
+
+  // Put a text into the delivery queue as anything with write access to it could.
+  const inject = async (text) => {
+    const producer = await workers.mf.getQueueProducer("TEST_DELIVERY_QUEUE", "main");
+    await producer.send(text, { contentType: "text" });
+  };
+  const lettersWithId = async (id) =>
+    (await admin(workers, "main", "GET", `/admin/dead-letters?id=${encodeURIComponent(id)}`)).json.deadLetters;
+
+  test("a queue message crafted by the documented format (MAC with the derived key) is delivered to the route's origin", async () => {
+    const payload = Buffer.from('{"type":"crafted.ok"}');
+    await inject(sealQueueMessage(ORIGIN_SIGNING_SECRET, queuedMessage({ route: "/hooks/accept", id: "msg_crafted_ok", body: payload })));
+    const request = await waitFor(() => delivered("/accept").find((r) => r.headers["webhook-id"] === "msg_crafted_ok"));
+    assert.ok(request.body.equals(payload));
+    assert.ok(request.signatureOk);
+  });
+
+  test("a queue message delivered twice after its parked body was removed is never signed empty: retried, then dead-lettered as body_missing", async () => {
+    // A large message, parked in R2 as the Worker parks it, then the same queue message twice, as
+    // a queue may deliver it: the first delivery removes the body once acknowledged.
+    const large = randomBytes(200_000);
+    const key = `parked/test-${randomBytes(8).toString("hex")}`;
+    const bucket = await workers.mf.getR2Bucket("HOOKSEAL_PARKED", "main");
+    await bucket.put(key, Uint8Array.from(large));
+    const text = sealQueueMessage(
+      ORIGIN_SIGNING_SECRET,
+      queuedMessage({ route: "/hooks/parked", id: "msg_twice_1", body: large, parked: { key, body: large } }),
+    );
+    await inject(text);
+    await waitFor(() => origin.to("/parked").length === 1, { what: "the first delivery" });
+    await waitFor(async () => (await bucket.get(key)) === null, { what: "the parked body removed after the ack" });
+    await inject(text);
+    const [letter] = await waitFor(async () => {
+      const letters = await lettersWithId("msg_twice_1");
+      return letters.length === 1 && letters;
+    }, { what: "the body_missing dead letter" });
+    assert.equal(letter.reason, "body_missing");
+    assert.equal(letter.replayable, false);
+    assert.equal(letter.route, "/hooks/parked");
+    assert.equal(letter.attempts, 3, "tried again on the route's schedule ([0, 1]) before giving up");
+    const received = origin.to("/parked").filter((r) => r.headers["webhook-id"] === "msg_twice_1");
+    assert.equal(received.length, 1, "sent once, never again without its body");
+    assert.ok(received[0].body.equals(large), "the exact bytes, never an empty body");
+    assert.ok(origin.requests.every((r) => r.body.length > 0), "no empty body was ever signed");
+    const replay = await admin(workers, "main", "POST", `/admin/dead-letters/${letter.key}/replay`);
+    assert.deepEqual([replay.status, replay.json], [409, { error: "not_replayable", reason: "body_missing" }]);
+    assert.equal((await admin(workers, "main", "DELETE", `/admin/dead-letters/${letter.key}`)).status, 200);
+  });
+
+  test("a parked body that differs from the digest its message carries is never sent", async () => {
+    const large = randomBytes(150_000);
+    const key = `parked/test-${randomBytes(8).toString("hex")}`;
+    const bucket = await workers.mf.getR2Bucket("HOOKSEAL_PARKED", "main");
+    await bucket.put(key, Uint8Array.from(randomBytes(150_000)));
+    await inject(
+      sealQueueMessage(
+        ORIGIN_SIGNING_SECRET,
+        queuedMessage({ route: "/hooks/parked", id: "msg_swapped_1", body: large, parked: { key, body: large } }),
+      ),
+    );
+    const [letter] = await waitFor(async () => {
+      const letters = await lettersWithId("msg_swapped_1");
+      return letters.length === 1 && letters;
+    });
+    assert.equal(letter.reason, "body_missing");
+    assert.equal(origin.requests.filter((r) => r.headers["webhook-id"] === "msg_swapped_1").length, 0);
+  });
+
+  test("a queue message with a wrong MAC is dead-lettered unsent as unauthenticated, and cannot be replayed", async () => {
+    const payload = Buffer.from('{"type":"forged"}');
+    const forged = sealQueueMessage(
+      "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=", // not this Worker's ORIGIN_SIGNING_SECRET
+      queuedMessage({ route: "/hooks/accept", id: "msg_forged_1", body: payload }),
+    );
+    await inject(forged);
+    const [letter] = await waitFor(async () => {
+      const letters = await lettersWithId("msg_forged_1");
+      return letters.length === 1 && letters;
+    }, { what: "the unauthenticated dead letter" });
+    assert.equal(letter.reason, "unauthenticated");
+    assert.equal(letter.replayable, false);
+    assert.equal(origin.requests.filter((r) => r.headers["webhook-id"] === "msg_forged_1").length, 0, "never sent");
+    const shown = await admin(workers, "main", "GET", `/admin/dead-letters/${letter.key}`);
+    assert.equal(shown.json.body, forged, "the message as it came, for the operator");
+    const replay = await admin(workers, "main", "POST", `/admin/dead-letters/${letter.key}/replay`);
+    assert.deepEqual([replay.status, replay.json], [409, { error: "not_replayable", reason: "unauthenticated" }]);
+    const all = await admin(workers, "main", "POST", "/admin/dead-letters/replay?route=/hooks/accept");
+    assert.equal(all.status, 202);
+    assert.equal(origin.requests.filter((r) => r.headers["webhook-id"] === "msg_forged_1").length, 0, "replay-all skips it");
+    await admin(workers, "main", "DELETE", `/admin/dead-letters/${letter.key}`);
+  });
+
+  test("a queue message naming its own origin URL (the old unauthenticated format) is never sent anywhere", async () => {
+    const payload = Buffer.from('{"type":"exfiltrate"}');
+    // The format before messages were authenticated: it named the origin to send to.
+    const message = {
+      v: 1,
+      message: {
+        route: "/hooks/gone",
+        scheme: "svix",
+        origin: `${attacker.url}/collect`,
+        id: "msg_old_format_1",
+        headers: [["content-type", "application/json"]],
+        body: payload.toString("base64"),
+      },
+      accepted_ms: Date.now(),
+      replays: 0,
+    };
+    await inject(JSON.stringify(message));
+    const [letter] = await waitFor(async () => {
+      const letters = await lettersWithId("msg_old_format_1");
+      return letters.length === 1 && letters;
+    }, { what: "the unauthenticated dead letter" });
+    assert.equal(letter.reason, "unauthenticated");
+    assert.equal(attacker.requests.length, 0, "nothing signed with ORIGIN_SIGNING_SECRET reached the URL it named");
+    assert.equal(origin.requests.filter((r) => r.headers["webhook-id"] === "msg_old_format_1").length, 0);
+  });
+
+  test("an authenticated queue message for a route that no longer exists is dead-lettered (route_removed), never sent", async () => {
+    const payload = Buffer.from('{"type":"orphan"}');
+    await inject(sealQueueMessage(ORIGIN_SIGNING_SECRET, queuedMessage({ route: "/hooks/removed", id: "msg_orphan_1", body: payload })));
+    const [letter] = await waitFor(async () => {
+      const letters = await lettersWithId("msg_orphan_1");
+      return letters.length === 1 && letters;
+    }, { what: "the route_removed dead letter" });
+    assert.equal(letter.reason, "route_removed");
+    assert.equal(letter.replayable, true, "replayable once the route is back");
+    const shown = await admin(workers, "main", "GET", `/admin/dead-letters/${letter.key}`);
+    assert.equal(shown.json.origin, null, "no origin: the route is gone");
+    assert.ok(Buffer.from(shown.json.body).equals(payload));
+    assert.equal(attacker.requests.length, 0);
+    assert.equal(origin.requests.filter((r) => r.headers["webhook-id"] === "msg_orphan_1").length, 0);
+    await admin(workers, "main", "DELETE", `/admin/dead-letters/${letter.key}`);
   });
 
   test("the admin API refuses missing and wrong tokens", async () => {

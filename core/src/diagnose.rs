@@ -2,7 +2,6 @@
 //! diagnosis to the party that sent the webhook: it contains the expected signatures.
 
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::scheme::{SecretFormat, Spec};
@@ -112,6 +111,10 @@ pub struct Diagnosis {
 
 impl Diagnosis {
     /// Verifies as [`Verifier::with_options`] then [`Verifier::verify`] would, and explains.
+    ///
+    /// Linear in the body, whatever its shape: a diagnosis hashes a few variants of it (about ten
+    /// for JSON bodies up to 256 KiB, which also get layout guesses of at most 1 MiB each, about
+    /// five above) and holds at most one variant at a time besides the signed content it returns.
     pub fn run<H: Headers + ?Sized>(
         scheme: &Scheme,
         secrets: &[Secret<'_>],
@@ -223,24 +226,7 @@ fn hints<H: Headers + ?Sized>(
             )
             .is_ok()
     };
-    let mut body_hints = vec![
-        (
-            body.strip_suffix(b"\n").map(<[u8]>::to_vec),
-            Hint::TrailingNewlineAdded,
-        ),
-        (Some([body, b"\n"].concat()), Hint::TrailingNewlineRemoved),
-        (Some(change_line_endings(body)), Hint::LineEndingsChanged),
-    ];
-    body_hints.extend(
-        json_layouts(body)
-            .into_iter()
-            .map(|layout| (Some(layout), Hint::BodyReformatted)),
-    );
-    // The most specific explanation first: a dropped newline is also "reformatted" JSON.
-    if let Some((_, hint)) = body_hints
-        .into_iter()
-        .find(|(candidate, _)| candidate.as_deref().is_some_and(body_verifies))
-    {
+    if let Some(hint) = body_hint(body, body_verifies) {
         hints.push(hint);
     }
     let other_keys: Vec<Key> = secrets
@@ -300,21 +286,54 @@ fn change_line_endings(body: &[u8]) -> Vec<u8> {
     changed
 }
 
-/// The body's JSON in the layouts senders usually sign: compact (`JSON.stringify`), Python's
+/// Bodies longer than this get no JSON layout guesses (`body_reformatted`): a diagnosis stays
+/// linear in the body, and 256 KiB is far above the usual webhook. The other guesses are tried at
+/// any size.
+const MAX_LAYOUT_GUESS_BODY: usize = 256 * 1024;
+
+/// A re-indented layout longer than this is not tried (it is abandoned once about this long).
+/// Indentation grows with depth times size: 16 KiB of `[` would re-indent to hundreds of
+/// megabytes.
+const MAX_LAYOUT_GUESS_BYTES: usize = 1024 * 1024;
+
+/// The first usual change that makes the body verify, the most specific first (a dropped newline
+/// is also "reformatted" JSON): a final line break added or dropped, line endings changed, then
+/// the body's JSON in the layouts senders usually sign: compact (`JSON.stringify`), Python's
 /// `json.dumps` separators, and indented by two spaces, four spaces, a tab or nothing (one value
-/// per line), each with and without a final line break. Empty when the body is not JSON-like.
-fn json_layouts(body: &[u8]) -> Vec<Vec<u8>> {
-    let Some(compact) = compact_json(body) else {
-        return Vec::new();
-    };
-    let mut layouts = vec![spaced_json(&compact)];
-    for indent in [&b"  "[..], b"    ", b"\t", b""] {
-        let pretty = indented_json(&compact, indent);
-        layouts.push([pretty.as_slice(), b"\n"].concat());
-        layouts.push(pretty);
+/// per line), each with and without a final line break.
+///
+/// Candidates are built one at a time and dropped once tried, so the memory a diagnosis takes
+/// stays a small multiple of the body's size (see the limits above).
+fn body_hint(body: &[u8], verifies: impl Fn(&[u8]) -> bool) -> Option<Hint> {
+    if body.strip_suffix(b"\n").is_some_and(&verifies) {
+        return Some(Hint::TrailingNewlineAdded);
     }
-    layouts.insert(0, compact);
-    layouts
+    if verifies(&[body, b"\n"].concat()) {
+        return Some(Hint::TrailingNewlineRemoved);
+    }
+    if body.contains(&b'\n') && verifies(&change_line_endings(body)) {
+        return Some(Hint::LineEndingsChanged);
+    }
+    if body.len() > MAX_LAYOUT_GUESS_BODY {
+        return None;
+    }
+    let compact = compact_json(body)?;
+    if verifies(&compact) || verifies(&spaced_json(&compact)) {
+        return Some(Hint::BodyReformatted);
+    }
+    for indent in [&b"  "[..], b"    ", b"\t", b""] {
+        let Some(mut pretty) = indented_json(&compact, indent, MAX_LAYOUT_GUESS_BYTES) else {
+            continue;
+        };
+        if verifies(&pretty) {
+            return Some(Hint::BodyReformatted);
+        }
+        pretty.push(b'\n');
+        if verifies(&pretty) {
+            return Some(Hint::BodyReformatted);
+        }
+    }
+    None
 }
 
 /// Calls `f` with each byte of JSON text and whether it is outside a string.
@@ -364,15 +383,21 @@ fn spaced_json(compact: &[u8]) -> Vec<u8> {
 }
 
 /// Compact JSON laid out one value per line with `indent` per level and `": "` after keys, as
-/// `JSON.stringify(value, null, indent)` writes (empty objects and arrays stay `{}` and `[]`).
-fn indented_json(compact: &[u8], indent: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(compact.len() * 2);
+/// `JSON.stringify(value, null, indent)` writes (empty objects and arrays stay `{}` and `[]`);
+/// `None` as soon as it would be longer than `limit` bytes.
+fn indented_json(compact: &[u8], indent: &[u8], limit: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(compact.len().saturating_mul(2).min(limit));
     let mut depth = 0usize;
+    // Checked before writing, and linear in the bytes written (an empty indent costs nothing
+    // per level): the cost of a layout is bounded by `limit`, whatever the depth.
     let new_line = |out: &mut Vec<u8>, depth: usize| {
-        out.push(b'\n');
-        for _ in 0..depth {
-            out.extend_from_slice(indent);
+        let width = depth.saturating_mul(indent.len());
+        if out.len().saturating_add(width) >= limit {
+            return None;
         }
+        out.push(b'\n');
+        out.extend(indent.iter().cycle().take(width));
+        Some(())
     };
     let mut bytes = compact.iter().copied().peekable();
     let (mut in_string, mut escaped) = (false, false);
@@ -399,21 +424,24 @@ fn indented_json(compact: &[u8], indent: &[u8]) -> Vec<u8> {
                     bytes.next();
                 } else {
                     depth += 1;
-                    new_line(&mut out, depth);
+                    new_line(&mut out, depth)?;
                 }
             }
             b'}' | b']' => {
                 depth = depth.saturating_sub(1);
-                new_line(&mut out, depth);
+                new_line(&mut out, depth)?;
                 out.push(byte);
             }
             b',' => {
                 out.push(byte);
-                new_line(&mut out, depth);
+                new_line(&mut out, depth)?;
             }
             b':' => out.extend_from_slice(b": "),
             _ => out.push(byte),
         }
+        if out.len() > limit {
+            return None;
+        }
     }
-    out
+    Some(out)
 }

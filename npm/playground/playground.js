@@ -435,9 +435,11 @@ function runVerify() {
     placeholder(target, "Enter the endpoint's secret to verify (it stays in this page).");
     return;
   }
+  if (!secretAllowed(target, "verify")) return;
   let diagnosis;
+  let webhook;
   try {
-    const webhook = new Webhook(state.secrets, { scheme, toleranceSeconds: tolerance });
+    webhook = new Webhook(state.secrets, { scheme, toleranceSeconds: tolerance });
     diagnosis = webhook.diagnose(state.body, headers, { now });
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
@@ -448,6 +450,7 @@ function runVerify() {
     return;
   }
   renderDiagnosis(target, diagnosis, {
+    covers: webhook.covers,
     scheme: typeof scheme === "string" ? scheme : "custom",
     auto: state.scheme === "auto",
     detected,
@@ -455,7 +458,7 @@ function runVerify() {
   });
 }
 
-function renderDiagnosis(target, diagnosis, { scheme, auto, detected, now }) {
+function renderDiagnosis(target, diagnosis, { covers, scheme, auto, detected, now }) {
   const { error } = diagnosis;
   const children = [el("h2", { class: "visually-hidden" }, "Diagnosis")];
   children.push(diagnosis.valid
@@ -484,12 +487,22 @@ function renderDiagnosis(target, diagnosis, { scheme, auto, detected, now }) {
       : el("span", { class: "muted" }, " (chosen)"));
   fact("Signature header", diagnosis.signatureHeader ? code(diagnosis.signatureHeader) : el("span", { class: "muted" }, "not read"));
   fact("Timestamp", timestampFacts(diagnosis, scheme, now));
+  fact("Signature covers", el("span", { id: "verify-covers" }, covers.join(", ")));
   if (diagnosis.valid) {
-    const { id, timestamp, eventType } = diagnosis.verified ?? {};
-    if (id) fact("Message id", code(id));
-    if (eventType) fact("Event type", code(eventType));
+    // Authenticated (the signature covers them) apart from what any sender could have set.
+    const { id, timestamp, unsigned } = diagnosis.verified;
+    if (id) fact("Message id", code(id), el("span", { class: "muted" }, " (signed)"));
+    const claims = [
+      unsigned.id && ["delivery id ", code(unsigned.id)],
+      unsigned.eventType && ["event type ", code(unsigned.eventType)],
+    ].filter(Boolean);
+    if (claims.length > 0) {
+      fact("Unsigned", el("span", { id: "verify-unsigned" },
+        "not covered by the signature (anyone could have set them): ",
+        claims.flatMap((claim, index) => (index ? [", ", ...claim] : claim))));
+    }
     if (timestamp === undefined && !TIMESTAMPED.has(scheme) && scheme !== "custom") {
-      fact("Replays", el("span", {}, "This scheme signs no timestamp: deduplicate on the body or id to refuse replays."));
+      fact("Replays", el("span", {}, "This scheme signs no timestamp: to refuse replays, deduplicate on a hash of the body (a delivery id in a header is not signed)."));
     }
   }
   children.push(facts);
@@ -565,7 +578,6 @@ function onVerifySchemeChange() {
   $("verify-custom-field").hidden = !custom;
   if (custom && $("verify-custom").value.trim() === "") $("verify-custom").value = CUSTOM_EXAMPLE;
   runVerify();
-  writeHash();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,6 +623,7 @@ function runSign() {
     placeholder(target, "Enter a secret to sign with (it stays in this page).");
     return;
   }
+  if (!secretAllowed(target, "sign")) return;
   let headers;
   try {
     const webhook = new Webhook(input.secret, { scheme: input.scheme });
@@ -660,7 +673,6 @@ function signToVerify() {
   $("verify-now").value = "";
   selectTab("verify", { focus: true });
   runVerify();
-  writeHash();
 }
 
 function onSignSchemeChange() {
@@ -669,7 +681,6 @@ function onSignSchemeChange() {
   if (value === "custom" && $("sign-custom").value.trim() === "") $("sign-custom").value = CUSTOM_EXAMPLE;
   if ($("sign-id").value.trim() === "") $("sign-id").value = newId(value);
   runSign();
-  writeHash();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -722,7 +733,6 @@ function loadSample(sample) {
 
   runVerify();
   runSign();
-  writeHash();
   $("load-status").hidden = false;
   $("load-status").textContent =
     `Loaded ${sample.vendor} ${sample.event} (${sample.fixture}), signed just now with the demo secret.`;
@@ -731,10 +741,7 @@ function loadSample(sample) {
 // ---------------------------------------------------------------------------------------------
 // Tabs, the URL fragment, wiring.
 
-let currentView = "verify";
-
 function selectTab(view, { focus = false } = {}) {
-  currentView = view;
   for (const name of ["verify", "sign"]) {
     const tab = $(`tab-${name}`);
     const selected = name === view;
@@ -743,17 +750,16 @@ function selectTab(view, { focus = false } = {}) {
     $(`panel-${name}`).hidden = !selected;
   }
   if (focus) $(`tab-${view}`).focus();
-  writeHash();
 }
 
-/** The shareable state of the current view. Secrets are never part of it. */
-function fragmentState() {
+/** The shareable state of a view. Secrets are never part of it. */
+function fragmentState(view) {
   const params = new URLSearchParams();
-  params.set("view", currentView);
+  params.set("view", view);
   const put = (key, value, skip = "") => {
     if (value !== skip) params.set(key, value);
   };
-  if (currentView === "verify") {
+  if (view === "verify") {
     put("scheme", $("verify-scheme").value, "auto");
     if ($("verify-scheme").value === "custom") put("custom", $("verify-custom").value);
     put("body", $("verify-body").value);
@@ -772,27 +778,91 @@ function fragmentState() {
     put("url", $("sign-url").value.trim());
     put("type", $("sign-content-type").value.trim());
   }
-  return params.toString();
+  return params;
 }
 
 /** Links stay shareable: past this many characters the fragment leaves the body out. */
 const MAX_FRAGMENT = 64 * 1024;
-let fragmentTooLong = false;
 
-function writeHash() {
-  let fragment = fragmentState();
-  fragmentTooLong = fragment.length > MAX_FRAGMENT;
-  if (fragmentTooLong) {
-    const params = new URLSearchParams(fragment);
-    params.delete("body");
-    fragment = params.toString();
+/**
+ * A link to this page holding the view's state in its fragment (never sent to the server), and
+ * whether the body was left out. The page's own URL is left alone: the link goes to the
+ * clipboard, not into this browser's history.
+ */
+function shareLink(view) {
+  const params = fragmentState(view);
+  const tooLong = params.toString().length > MAX_FRAGMENT;
+  if (tooLong) params.delete("body");
+  return { url: `${location.origin}${location.pathname}#${params}`, tooLong, params };
+}
+
+/** Header names that often carry credentials of their own. */
+const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$|token|secret|session|password|auth/i;
+
+/** Header names in the headers text (as parsed, or "unreadable"). */
+function headerNames(text) {
+  try {
+    return Object.keys(parseHeaders(text));
+  } catch {
+    return undefined;
   }
-  history.replaceState(null, "", `#${fragment}`);
+}
+
+/** In words: what a link with these fragment params holds. */
+function describeShared(params) {
+  const parts = [];
+  const view = params.get("view") === "sign" ? "Sign" : "Verify";
+  if (params.has("scheme")) parts.push(`the scheme ${params.get("scheme")}`);
+  if (params.has("custom")) parts.push("a custom scheme");
+  if (params.has("body")) parts.push(`a body of ${encoder.encode(params.get("body")).length} bytes`);
+  if (params.has("headers")) {
+    const names = headerNames(params.get("headers"));
+    parts.push(names ? `${names.length} header${names.length === 1 ? "" : "s"} (${names.join(", ")})` : "headers");
+  }
+  for (const [key, what] of [["id", "message id"], ["timestamp", "timestamp"], ["event", "event type"], ["tolerance", "tolerance"], ["now", "clock"], ["type", "content type"]]) {
+    if (params.has(key)) parts.push(`the ${what} ${params.get(key)}`);
+  }
+  if (params.has("url")) parts.push(`the URL the curl and fetch snippets send to, ${params.get("url")}`);
+  return `the ${view} view's ${parts.length ? parts.join(", ") : "defaults"}`;
+}
+
+/** What the share link will hold, said before making it; credentials in headers called out. */
+function describeShare(view) {
+  const { params, tooLong } = shareLink(view);
+  const names = view === "verify" ? headerNames($("verify-headers").value) ?? [] : [];
+  const risky = names.filter((name) => CREDENTIAL_HEADER.test(name));
+  return [
+    `The link will hold ${describeShared(params)}; never the secret.`,
+    tooLong ? " The body is too long for a link and will be left out." : "",
+    " Anyone who gets the link can read all of it, and a signed webhook in it can be replayed to its endpoint.",
+    risky.length ? el("span", { class: "warn" }, ` These headers may hold credentials: ${risky.join(", ")}. Remove them first.`) : "",
+  ];
+}
+
+/**
+ * Where the content came from: "" (typed here), "link" (opened from a share link, not yet
+ * confirmed) or "confirmed". Until confirmed, nothing is computed with a secret the user types:
+ * a link's author chose the body and headers, and both views would sign them with that secret
+ * (Verify shows the signatures it computes).
+ */
+let sharedLink = "";
+
+/** Whether a secret may be used: not for a share link's content until the user confirms it. */
+function secretAllowed(target, what) {
+  if (sharedLink !== "link") return true;
+  placeholder(target, `This page was opened from a share link: check its content and confirm the notice at the top before your secret is used to ${what}.`);
+  return false;
 }
 
 function restoreHash() {
   const params = new URLSearchParams(location.hash.slice(1));
   if (![...params.keys()].length) return false;
+  sharedLink = "link";
+  $("shared-what").textContent = `It filled in ${describeShared(params)}.`;
+  $("shared-notice").hidden = false;
+  $("shared-notice").classList.remove("acknowledged");
+  $("shared-notice").setAttribute("role", "alert");
+  $("shared-ack").hidden = false;
   const view = params.get("view") === "sign" ? "sign" : "verify";
   const set = (id, key, fallback) => {
     const value = params.get(key);
@@ -837,14 +907,28 @@ function fillSchemeSelect(select, withAuto) {
   );
 }
 
-function wireShare(button, status) {
-  button.addEventListener("click", async () => {
-    writeHash();
-    const ok = await copyText(location.href);
-    status.textContent = (ok
-      ? "Link copied: it holds the scheme, body and headers, never the secret."
-      : "The address bar holds the link (the secret is not in it).")
-      + (fragmentTooLong ? " The body is too long for a link and was left out." : "");
+/** "Copy share link": first says what the link holds, then copies it on confirmation. */
+function wireShare(view) {
+  const panel = $(`${view}-share-panel`);
+  const status = $(`${view}-share-status`);
+  const field = $(`${view}-share-link`);
+  $(`${view}-share`).addEventListener("click", () => {
+    $(`${view}-share-what`).replaceChildren(...describeShare(view));
+    field.hidden = true;
+    status.textContent = "";
+    panel.hidden = false;
+    $(`${view}-share-copy`).focus();
+  });
+  $(`${view}-share-cancel`).addEventListener("click", () => {
+    panel.hidden = true;
+  });
+  $(`${view}-share-copy`).addEventListener("click", async () => {
+    const { url, tooLong } = shareLink(view);
+    field.value = url;
+    field.hidden = false;
+    const ok = await copyText(url);
+    status.textContent = (ok ? "Link copied (the secret is not in it)." : "Copy the link below (the secret is not in it).")
+      + (tooLong ? " The body is too long for a link and was left out." : "");
   });
 }
 
@@ -876,8 +960,10 @@ function wire() {
     });
   }
 
-  const verifyLater = debounce(() => { runVerify(); writeHash(); }, 200);
-  const signLater = debounce(() => { runSign(); writeHash(); }, 200);
+  // Typing never touches the URL: a body or header typed here stays out of the browser's
+  // history and synced tabs. Only "Copy share link" makes a link, after saying what it holds.
+  const verifyLater = debounce(runVerify, 200);
+  const signLater = debounce(runSign, 200);
   $("verify-form").addEventListener("input", (event) => {
     if (event.target.tagName === "SELECT") return;
     verifyLater();
@@ -889,13 +975,11 @@ function wire() {
   $("verify-form").addEventListener("submit", (event) => {
     event.preventDefault();
     runVerify();
-    writeHash();
     revealResult("verify-result");
   });
   $("sign-form").addEventListener("submit", (event) => {
     event.preventDefault();
     runSign();
-    writeHash();
     revealResult("sign-result");
   });
   for (const form of ["verify-form", "sign-form"]) {
@@ -907,26 +991,32 @@ function wire() {
     });
   }
   $("verify-scheme").addEventListener("change", onVerifySchemeChange);
-  $("verify-eol").addEventListener("change", () => { runVerify(); writeHash(); });
+  $("verify-eol").addEventListener("change", runVerify);
   $("sign-scheme").addEventListener("change", onSignSchemeChange);
-  $("sign-eol").addEventListener("change", () => { runSign(); writeHash(); });
+  $("sign-eol").addEventListener("change", runSign);
   $("sign-new-id").addEventListener("click", () => {
     $("sign-id").value = newId($("sign-scheme").value);
     runSign();
-    writeHash();
   });
   $("sign-now").addEventListener("click", () => {
     $("sign-timestamp").value = String(nowSeconds());
     runSign();
-    writeHash();
   });
   $("sign-generate-secret").addEventListener("click", () => {
     $("sign-secret").value = Webhook.generateSecret();
     runSign();
   });
   $("sign-to-verify").addEventListener("click", signToVerify);
-  wireShare($("verify-share"), $("verify-share-status"));
-  wireShare($("sign-share"), $("sign-share-status"));
+  wireShare("verify");
+  wireShare("sign");
+  $("shared-ack").addEventListener("click", () => {
+    sharedLink = "confirmed";
+    $("shared-ack").hidden = true;
+    $("shared-notice").classList.add("acknowledged");
+    $("shared-notice").removeAttribute("role");
+    runVerify();
+    runSign();
+  });
   window.addEventListener("hashchange", () => {
     if (restoreHash()) {
       runVerify();
@@ -939,7 +1029,7 @@ function wire() {
 
 async function main() {
   wire();
-  const restored = restoreHash();
+  restoreHash();
   if (!$("sign-id").value) $("sign-id").value = newId($("sign-scheme").value);
   runVerify();
   runSign();
@@ -961,7 +1051,6 @@ async function main() {
   document.body.dataset.ready = "true";
   runVerify();
   runSign();
-  if (!restored) writeHash();
 }
 
 main();

@@ -17,13 +17,25 @@ export class WebhookVerificationError extends Error {
   }
 }
 
-/** Runs a binding call, turning the `[code, message, hint]` arrays it throws into errors. */
-function call(binding) {
+/**
+ * Runs a binding call, turning the `[code, message, hint]` arrays it throws into errors, and
+ * anything else (a WebAssembly trap, a wasm-bindgen error) into an `internal_error`: callers catch
+ * one error type. `state.broken` is set by a trap: the instance's memory may be left inconsistent
+ * (a shadow stack never unwound, an allocation half made), so every later call fails closed
+ * rather than verify on it. Reloading the module (restarting the process) gives a new instance.
+ */
+function call(state, binding) {
+  if (state.broken) {
+    throw new WebhookVerificationError("internal_error", `internal error: hookseal's WebAssembly stopped earlier (${state.broken.message}); reload the module`);
+  }
   try {
     return binding();
   } catch (thrown) {
     if (Array.isArray(thrown)) throw new WebhookVerificationError(thrown[0], thrown[1], thrown[2]);
-    throw thrown;
+    if (thrown instanceof WebAssembly.RuntimeError) state.broken = thrown;
+    const error = new WebhookVerificationError("internal_error", `internal error: ${thrown?.message ?? thrown}`);
+    error.cause = thrown;
+    throw error;
   }
 }
 
@@ -77,7 +89,9 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 /**
  * The values of `names` in `headers` (a Fetch `Headers`, or a plain object with any-case keys and
  * string, string[] or undefined values) as `name\nvalue\n…` lines, the form the bindings take
- * in one crossing. A repeated header (a string[] value) counts by its first value, as in the core.
+ * in one crossing. A name given twice (a string[] of more than one value, or two keys differing in
+ * case) is `malformed_header`: picking one would let a forged value hide behind a genuine one.
+ * Fetch `Headers` join repeated values with ", " into one value, which the scheme then parses.
  */
 function collectHeaders(headers, names) {
   if (typeof headers !== "object" || headers === null) {
@@ -91,20 +105,26 @@ function collectHeaders(headers, names) {
     }
     return lines;
   }
-  // One pass over the keys, which may be in any case; the first of a repeated name counts.
+  // One pass over the keys, which may be in any case.
   const seen = [];
   for (const key of Object.keys(headers)) {
     const name = key.toLowerCase();
-    if (!names.includes(name) || seen.includes(name)) continue;
+    if (!names.includes(name)) continue;
     let value = headers[key];
-    if (Array.isArray(value)) value = value[0];
+    if (Array.isArray(value)) {
+      if (value.length > 1) throw sentTwice(name);
+      value = value[0];
+    }
     if (value === undefined || value === null) continue;
     if (typeof value !== "string") throw new TypeError(`header ${name} must be a string or string[]`);
+    if (seen.includes(name)) throw sentTwice(name);
     seen.push(name);
     lines = addLine(lines, name, value);
   }
   return lines;
 }
+
+const sentTwice = (name) => new WebhookVerificationError("malformed_header", `malformed header ${name}: sent more than once`);
 
 function addLine(lines, name, value) {
   if (value.includes("\n") || value.includes("\r")) {
@@ -162,6 +182,9 @@ function base64(bytes) {
  * `minBodyBytes` are hashed by the host; the core still does every check.
  */
 export function createApi(bindings, { ensureReady = () => {}, encodeText = encodeWithTextEncoder, hostMac } = {}) {
+  // Shared by every object of this instance: one trap stops them all (see `call`).
+  const state = { broken: undefined };
+  const wasm = (binding) => call(state, binding);
   const toBody = (body) => (typeof body === "string" ? encodeText(body) : toBytes(body, "body"));
   const { WasmVerifier, WasmSigner, detectScheme, knownHeaderNames } = bindings;
   let knownNames;
@@ -182,10 +205,12 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
       this.#secrets = (Array.isArray(secret) ? secret : [secret]).map(checkSecret);
       const tolerance = checkSeconds(toleranceSeconds, "toleranceSeconds");
       ensureReady();
-      this.#verifier = call(() => new WasmVerifier(this.#scheme, this.#secrets, tolerance));
-      this.#headerNames = this.#verifier.headerNames();
-      this.#schemeId = this.#verifier.schemeId;
-      this.#covers = Object.freeze(this.#verifier.covers);
+      wasm(() => {
+        this.#verifier = new WasmVerifier(this.#scheme, this.#secrets, tolerance);
+        this.#headerNames = this.#verifier.headerNames();
+        this.#schemeId = this.#verifier.schemeId;
+        this.#covers = Object.freeze(this.#verifier.covers);
+      });
     }
 
     /** The scheme's id (`custom` for a custom scheme). */
@@ -205,10 +230,10 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
       const now = checkSeconds(checkOptions(options).now, "now") ?? nowSeconds();
       // `+id\ntimestamp\nunsignedId\nunsignedEventType` or `-code\nmessage\nhint`: one
       // string, one crossing.
-      const answer =
+      const answer = wasm(() =>
         hostMac !== undefined && bytes.length >= hostMac.minBodyBytes
           ? this.#verifyWithHostMac(bytes, lines, now)
-          : this.#verifier.verify(bytes, lines, now);
+          : this.#verifier.verify(bytes, lines, now));
       const fields = answer.slice(1).split("\n");
       if (answer[0] === "-") throw new WebhookVerificationError(fields[0], fields[1], fields[2] || undefined);
       return new WebhookMessage(this.#schemeId, this.#covers, fields, bytes);
@@ -239,8 +264,8 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
         if (value !== undefined && typeof value !== "string") throw new TypeError(`${what} must be a string`);
       }
       const seconds = checkSeconds(timestamp, "timestamp") ?? nowSeconds();
-      this.#signer ??= call(() => new WasmSigner(this.#scheme, this.#secrets[0]));
-      const flat = call(() => this.#signer.sign(bytes, id, seconds, eventType));
+      this.#signer ??= wasm(() => new WasmSigner(this.#scheme, this.#secrets[0]));
+      const flat = wasm(() => this.#signer.sign(bytes, id, seconds, eventType));
       const headers = {};
       for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
       return headers;
@@ -252,10 +277,10 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
      */
     diagnose(body, headers, options) {
       const bytes = toBody(body);
-      knownNames ??= knownHeaderNames();
+      knownNames ??= wasm(knownHeaderNames);
       const flat = collectHeaders(headers, [...new Set([...knownNames, ...this.#headerNames])]);
       const now = checkSeconds(checkOptions(options).now, "now") ?? nowSeconds();
-      const diagnosis = call(() => this.#verifier.diagnose(bytes, flat, now));
+      const diagnosis = wasm(() => this.#verifier.diagnose(bytes, flat, now));
       const { error, hints, ...rest } = diagnosis;
       return {
         valid: error === undefined,
@@ -274,8 +299,9 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
   /** The built-in scheme whose headers `headers` carries, or undefined. */
   function detect(headers) {
     ensureReady();
-    knownNames ??= knownHeaderNames();
-    return detectScheme(collectHeaders(headers, knownNames));
+    knownNames ??= wasm(knownHeaderNames);
+    const lines = collectHeaders(headers, knownNames);
+    return wasm(() => detectScheme(lines));
   }
 
   return { Webhook, WebhookVerificationError, detectScheme: detect };

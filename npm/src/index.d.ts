@@ -41,7 +41,11 @@ export interface WebhookOptions {
   toleranceSeconds?: number;
 }
 
-/** A Fetch API `Headers`, or a plain object with header names in any case. */
+/**
+ * A Fetch API `Headers`, or a plain object with header names in any case. A header the scheme
+ * reads given twice (a `string[]` of two or more values, or two keys differing only in case) is
+ * `malformed_header`; Fetch `Headers` join repeated values with `", "` into one value.
+ */
 export type HeadersLike =
   | { get(name: string): string | null }
   | Record<string, string | readonly string[] | undefined>;
@@ -64,7 +68,12 @@ export type ErrorCode =
   | "no_matching_signature"
   | "invalid_secret"
   | "invalid_scheme"
-  | "invalid_sign_input";
+  | "invalid_sign_input"
+  /**
+   * The package's own failure, never the webhook's: the WebAssembly trapped (or the bindings
+   * failed). After a trap every later call fails with it too: reload the module.
+   */
+  | "internal_error";
 
 export class WebhookVerificationError extends Error {
   readonly name: "WebhookVerificationError";
@@ -148,13 +157,20 @@ export class Webhook {
   readonly scheme: SchemeId | "custom";
   /** What the scheme's signature covers. */
   readonly covers: readonly Covered[];
-  /** Verifies the raw body; throws `WebhookVerificationError`, or `TypeError` for wrong argument types. */
+  /**
+   * Verifies the raw body; throws `WebhookVerificationError`, or `TypeError` for wrong argument
+   * types. A string body is verified as its UTF-8 bytes (a lone surrogate becomes U+FFFD).
+   */
   verify(body: Body, headers: HeadersLike, options?: VerifyOptions): WebhookMessage;
   /** Reads a Fetch API Request's body once and verifies it. */
   verifyRequest(request: RequestLike, options?: VerifyOptions): Promise<WebhookMessage>;
   /** The scheme's headers for `body`, names in lowercase. */
   sign(body: Body, options?: SignOptions): Record<string, string>;
-  /** Why the webhook does or does not verify (never send this to the webhook's sender). */
+  /**
+   * Why the webhook does or does not verify (never send this to the webhook's sender). Linear in
+   * the body; bodies over 256 KiB get no JSON layout guesses. Throws only
+   * `WebhookVerificationError` (and `TypeError` for wrong argument types).
+   */
   diagnose(body: Body, headers: HeadersLike, options?: VerifyOptions): Diagnosis;
   /** `"whsec_"` + base64 of 32 random bytes. */
   static generateSecret(): string;

@@ -110,8 +110,28 @@ test("headers as Fetch Headers, any-case objects and string[] values", () => {
   assert.equal(wh.verify("{}", fetchHeaders, { now: NOW }).id, "msg_1");
   const shouting = Object.fromEntries(Object.entries(signed).map(([name, value]) => [name.toUpperCase(), value]));
   assert.equal(wh.verify("{}", shouting, { now: NOW }).id, "msg_1");
-  const arrays = { ...signed, "webhook-id": ["msg_1", "msg_2"], other: undefined };
+  const arrays = { ...signed, "webhook-id": ["msg_1"], "x-other": ["a", "b"], other: undefined };
   assert.equal(wh.verify("{}", arrays, { now: NOW }).id, "msg_1");
+  // Repeated headers: npm/test/repeated-headers.test.mjs.
+});
+
+test("text() and json() decode the verified bytes: a string is verified as UTF-8, lone surrogates as U+FFFD", () => {
+  // The caller's string holds a lone surrogate, which UTF-8 cannot encode: the bytes verified
+  // (and signed) hold U+FFFD, and that is what the message says, not the caller's string.
+  const given = '{"note":"\uD800 lone"}';
+  const verified = '{"note":"\uFFFD lone"}';
+  const headers = wh.sign(verified, { id: "msg_1", timestamp: NOW });
+  for (const body of [given, new TextEncoder().encode(given)]) {
+    const message = wh.verify(body, headers, { now: NOW });
+    assert.deepEqual([...message.bytes], [...new TextEncoder().encode(verified)]);
+    assert.equal(message.text(), verified);
+    assert.notEqual(message.text(), given);
+    assert.deepEqual(message.json(), { note: "\uFFFD lone" });
+  }
+  // The large-body path (hashed by node:crypto in Node) says the same.
+  const large = `${given}${" ".repeat(4096)}`;
+  const message = wh.verify(large, wh.sign(large, { id: "msg_1", timestamp: NOW }), { now: NOW });
+  assert.equal(message.text(), `${verified}${" ".repeat(4096)}`);
 });
 
 test("rotation: any secret verifies, the first signs; raw key bytes work", () => {

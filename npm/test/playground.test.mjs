@@ -1,13 +1,16 @@
 // The browser playground (npm/playground/) in Debian's Chromium, driven through its UI: every
 // sample verifies; tampering, a wrong secret, an expired timestamp and the usual mistakes show the
 // right code and hint; signing round-trips for every scheme, and the curl and fetch snippets it
-// writes reproduce the request byte for byte; the URL fragment restores state without the secret;
-// no request leaves the page's origin. Screenshots go to test-artifacts/playground/.
+// writes reproduce the request byte for byte; typing never touches the URL, "Copy share link" says
+// what a link holds before making one and never holds the secret, and a page opened from a link
+// says so before a typed secret is used; authenticated fields are shown apart from unsigned ones;
+// the page is served with frame-ancestors 'none' and cannot be framed; no request leaves the
+// page's origin. Screenshots go to test-artifacts/playground/.
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
-import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -15,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Webhook } from "hookseal";
 import { buildPlayground } from "../playground/build.mjs";
+import { servePlayground } from "../playground/serve.mjs";
 import { launchChromium } from "./support/chromium.mjs";
 import { serveStatic } from "./support/static-server.mjs";
 
@@ -42,13 +46,17 @@ let page;
 let samples;
 let capture;
 const requests = [];
+/** Origins of pages the framing test serves: the only other origins allowed to appear. */
+const embedOrigins = [];
 
 before(async () => {
   siteDir = await mkdtemp(join(tmpdir(), "hookseal-playground-"));
   // The site as `make playground` assembles it, from the packed package the other tests use.
   await buildPlayground({ packageDir: here("./node_modules/hookseal/"), outDir: siteDir });
   samples = JSON.parse(await readFile(join(siteDir, "samples.json"), "utf8")).samples;
-  site = await serveStatic({ "/": siteDir });
+  // Served as `make demo` and `node serve.mjs` serve it: with its HTTP headers (CSP and all).
+  const served = await servePlayground({ dir: siteDir, port: 0 });
+  site = { server: served.server, origin: new URL(served.url).origin };
   capture = await captureServer();
   browser = await launchChromium();
   browser.context.on("request", (request) => requests.push(request.url()));
@@ -423,49 +431,179 @@ async function reproduces(signed, { scheme, secret, body }) {
   check(capture.received[0], "fetch");
 }
 
-test("the URL fragment restores the scheme, body and headers, and never holds the secret", async () => {
-  const secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
-  await loadSample("carecycle/customer.updated");
-  await page.selectOption("#verify-scheme", "svix");
-  await page.fill("#verify-tolerance", "600");
-  await page.click("#verify-share");
-  const url = page.url();
-  const fragment = new URL(url).hash;
-  assertNoSecret(fragment, secret);
-  const body = await page.inputValue("#verify-body");
-  const headers = await page.inputValue("#verify-headers");
-  assert.equal(new URLSearchParams(fragment.slice(1)).get("body"), body);
+test("typing, samples, tabs, verifying and signing never touch the URL or the history", async () => {
+  const view = await openPage();
+  const before = { url: view.url(), length: await view.evaluate(() => history.length) };
+  await loadSample("github/push", view);
+  await view.fill("#verify-body", '{"typed":"body"}');
+  await view.fill("#verify-headers", "Authorization: Bearer typed-token\nX-Hub-Signature-256: sha256=00");
+  await view.fill("#verify-secrets", "typed secret");
+  await clickVerify(view);
+  await sign({ scheme: "slack", secret: "slack-demo-signing-secret", body: '{"text":"hi"}' }, view);
+  await signToVerify(view);
+  await selectTab("sign", view);
+  await view.waitForTimeout(300); // past the input debounce
+  assert.equal(view.url(), before.url);
+  assert.equal(new URL(view.url()).hash, "");
+  assert.equal(await view.evaluate(() => history.length), before.length);
+  assert.deepEqual(view.errors, []);
+  await view.close();
+});
 
-  const shared = await openPage(url);
+test("Copy share link says what the link holds, then copies it; never the secret, and the URL stays", async () => {
+  const secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+  const view = await openPage();
+  await loadSample("carecycle/customer.updated", view);
+  await view.selectOption("#verify-scheme", "svix");
+  await view.fill("#verify-tolerance", "600");
+  await view.fill("#verify-headers", `Authorization: Bearer t0ken\n${await view.inputValue("#verify-headers")}`);
+  const body = await view.inputValue("#verify-body");
+  const headers = await view.inputValue("#verify-headers");
+  const before = view.url();
+
+  await view.click("#verify-share");
+  assert.equal(await view.isVisible("#verify-share-panel"), true);
+  const what = await view.textContent("#verify-share-what");
+  assert.match(what, /the scheme svix/);
+  assert.match(what, new RegExp(`a body of ${Buffer.byteLength(body)} bytes`));
+  assert.match(what, /5 headers \(Authorization, content-type, svix-id, svix-timestamp, svix-signature\)/);
+  assert.match(what, /the tolerance 600/);
+  assert.match(what, /never the secret/);
+  assert.match(what, /may hold credentials: Authorization/);
+  assert.equal(await view.isVisible("#verify-share-link"), false, "no link before confirming");
+  await view.click("#verify-share-cancel");
+  assert.equal(await view.isVisible("#verify-share-panel"), false);
+
+  await view.click("#verify-share");
+  await view.click("#verify-share-copy");
+  const link = await view.inputValue("#verify-share-link");
+  await view.waitForFunction(() => document.getElementById("verify-share-status").textContent !== "");
+  assert.match(await view.textContent("#verify-share-status"), /Link copied|Copy the link below/);
+  assert.equal(view.url(), before, "the page's own URL is left alone");
+  const fragment = new URL(link).hash;
+  assertNoSecret(fragment, secret);
+  const params = new URLSearchParams(fragment.slice(1));
+  assert.equal(params.get("body"), body);
+  assert.equal(params.get("headers"), headers);
+
+  // The Sign view's link: never its secret (typed, or generated).
+  await selectTab("sign", view);
+  await view.click("#sign-generate-secret");
+  const generated = await view.inputValue("#sign-secret");
+  assert.match(generated, /^whsec_/);
+  await view.click("#sign-share");
+  assert.match(await view.textContent("#sign-share-what"), /the Sign view's .*never the secret/);
+  await view.click("#sign-share-copy");
+  assertNoSecret(new URL(await view.inputValue("#sign-share-link")).hash, generated);
+  assert.deepEqual(view.errors, []);
+  await view.close();
+});
+
+test("a page opened from a share link says so, and uses no typed secret until confirmed", async () => {
+  const secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+  // A link as "Copy share link" makes it.
+  const maker = await openPage();
+  await loadSample("carecycle/customer.updated", maker);
+  await maker.selectOption("#verify-scheme", "svix");
+  await maker.fill("#verify-tolerance", "600");
+  const body = await maker.inputValue("#verify-body");
+  const headers = await maker.inputValue("#verify-headers");
+  await maker.click("#verify-share");
+  await maker.click("#verify-share-copy");
+  const link = await maker.inputValue("#verify-share-link");
+  await maker.close();
+
+  const shared = await openPage(link);
+  assert.equal(await shared.isVisible("#shared-notice"), true);
+  assert.match(await shared.textContent("#shared-notice"), /Opened from a share link/);
+  assert.match(await shared.textContent("#shared-what"), /the Verify view's the scheme svix, a body of \d+ bytes, 4 headers/);
   assert.equal(await shared.inputValue("#verify-body"), body);
   assert.equal(await shared.inputValue("#verify-headers"), headers);
   assert.equal(await shared.inputValue("#verify-scheme"), "svix");
   assert.equal(await shared.inputValue("#verify-tolerance"), "600");
   assert.equal(await shared.inputValue("#verify-secrets"), "");
   assert.match(await shared.textContent("#verify-result"), /Enter the endpoint's secret/);
+
+  // A typed secret is not used: no verdict, no computed signature, nothing signed.
   await shared.fill("#verify-secrets", secret);
+  await shared.click("#verify-run");
+  assert.match(await shared.textContent("#verify-result"), /opened from a share link.*confirm the notice/s);
+  assert.equal(await shared.locator("#verify-status, #verify-result .sig").count(), 0);
+  await selectTab("sign", shared);
+  await shared.selectOption("#sign-scheme", "slack");
+  await shared.fill("#sign-secret", "slack-demo-signing-secret");
+  await shared.click("#sign-run");
+  assert.equal(await shared.locator("#sign-status, #sign-headers-out").count(), 0);
+  assert.match(await shared.textContent("#sign-result"), /opened from a share link/);
+
+  // Confirmed: both views use the secret.
+  await shared.click("#shared-ack");
+  assert.equal(await shared.isVisible("#shared-ack"), false);
+  assert.equal(await shared.getAttribute("#sign-status", "data-code"), "valid");
+  await selectTab("verify", shared);
   assert.equal((await clickVerify(shared)).code, "valid");
   assertNoSecret(new URL(shared.url()).hash, secret);
-
-  // The Sign view's state too, and never its secret (typed, or generated).
-  await sign({ scheme: "slack", secret: "slack-demo-signing-secret", body: '{"text":"hi"}', timestamp: 1700000000, id: "msg_x", eventType: "app_mention" }, shared);
-  assertNoSecret(new URL(shared.url()).hash, "slack-demo-signing-secret");
-  await shared.click("#sign-generate-secret");
-  const generated = await shared.inputValue("#sign-secret");
-  assert.match(generated, /^whsec_/);
-  await shared.click("#sign-share");
-  assertNoSecret(new URL(shared.url()).hash, generated);
-  const signUrl = shared.url();
+  assert.deepEqual(shared.errors, []);
   await shared.close();
-  const restored = await openPage(signUrl);
+
+  // The Sign view's link restores its fields, never the secret; the notice names the URL.
+  const signer = await openPage();
+  await sign({ scheme: "slack", secret: "slack-demo-signing-secret", body: '{"text":"hi"}', timestamp: 1700000000, id: "msg_x", eventType: "app_mention" }, signer);
+  await signer.click("#sign-share");
+  await signer.click("#sign-share-copy");
+  const signLink = await signer.inputValue("#sign-share-link");
+  await signer.close();
+  const restored = await openPage(signLink);
   assert.equal(await restored.getAttribute("#tab-sign", "aria-selected"), "true");
   assert.equal(await restored.inputValue("#sign-scheme"), "slack");
   assert.equal(await restored.inputValue("#sign-body"), '{"text":"hi"}');
   assert.equal(await restored.inputValue("#sign-timestamp"), "1700000000");
   assert.equal(await restored.inputValue("#sign-event"), "app_mention");
   assert.equal(await restored.inputValue("#sign-secret"), "");
+  assert.match(await restored.textContent("#shared-what"), /the URL the curl and fetch snippets send to, http:\/\/localhost:8787\/webhook/);
   assert.deepEqual(restored.errors, []);
   await restored.close();
+});
+
+test("the diagnosis shows what the signature covers apart from unsigned metadata", async () => {
+  await loadSample("github/push");
+  assert.equal((await status()).code, "valid");
+  assert.equal(await page.textContent("#verify-covers"), "body");
+  const unsigned = await page.textContent("#verify-unsigned");
+  assert.match(unsigned, /^not covered by the signature \(anyone could have set them\): delivery id [0-9a-f-]{36}, event type push$/);
+  assert.doesNotMatch(await page.textContent("#verify-result .facts"), /Message id/);
+
+  await loadSample("smartcomply/test.submitted");
+  assert.equal(await page.textContent("#verify-covers"), "body, timestamp, id");
+  assert.match(await page.textContent("#verify-result .facts"), /Message idmsg_\w+ \(signed\)/);
+  assert.equal(await page.locator("#verify-unsigned").count(), 0);
+
+  await loadSample("shopify/orders.create");
+  assert.match(await page.textContent("#verify-unsigned"), /delivery id .*, event type orders\/create/);
+  assert.match(await page.textContent("#verify-result .facts"), /deduplicate on a hash of the body/);
+});
+
+test("the playground cannot be framed: frame-ancestors 'none' where it is served", async () => {
+  const response = await fetch(`${site.origin}/`);
+  assert.match(response.headers.get("content-security-policy"), /(^|;\s*)frame-ancestors 'none'(;|$)/);
+  // Another origin framing it: Chromium refuses to render it.
+  const embedDir = await mkdtemp(join(tmpdir(), "hookseal-embed-"));
+  await writeFile(join(embedDir, "index.html"), `<!doctype html><link rel="icon" href="data:,"><iframe id="f" src="${site.origin}/"></iframe>`);
+  const embed = await serveStatic({ "/": embedDir });
+  embedOrigins.push(embed.origin);
+  const view = await browser.context.newPage();
+  try {
+    await view.goto(`${embed.origin}/`);
+    await view.waitForTimeout(500);
+    const frame = view.frames().find((candidate) => candidate !== view.mainFrame());
+    assert.ok(frame, "the iframe exists");
+    const rendered = await frame.evaluate(() => document.querySelector("#tab-verify") !== null).catch(() => false);
+    assert.equal(rendered, false, "the playground rendered inside another origin's frame");
+  } finally {
+    await view.close();
+    embed.server.close();
+    await rm(embedDir, { recursive: true, force: true });
+  }
 });
 
 function assertNoSecret(fragment, secret) {
@@ -543,6 +681,7 @@ test("serve.mjs serves the built site on 127.0.0.1 and prints its URL", async ()
     assert.equal(index.status, 200);
     assert.match(index.headers.get("content-type"), /^text\/html/);
     assert.match(index.headers.get("content-security-policy"), /default-src 'none'/);
+    assert.match(index.headers.get("content-security-policy"), /frame-ancestors 'none'/);
     assert.match(await index.text(), /<link rel="icon" href="data:,">/);
     const wasm = await fetch(new URL("hookseal/web/hookseal_bg.wasm", url));
     assert.equal(wasm.headers.get("content-type"), "application/wasm");
@@ -558,5 +697,6 @@ test("serve.mjs serves the built site on 127.0.0.1 and prints its URL", async ()
 test("the pages made no request outside their own origin", () => {
   assert.ok(requests.length > 0);
   assert.ok(requests.some((url) => url.endsWith("/hookseal/web/hookseal_bg.wasm")));
-  assert.deepEqual(requests.filter((url) => !url.startsWith(`${site.origin}/`)), []);
+  const own = (url) => [site.origin, ...embedOrigins].some((origin) => url.startsWith(`${origin}/`));
+  assert.deepEqual(requests.filter((url) => !own(url)), []);
 });

@@ -9,8 +9,11 @@ export const BUILD_DIR = join(WORKER_DIR, "build");
 export const SCRIPT_PATH = join(BUILD_DIR, "index.js");
 export const COMPATIBILITY_DATE = "2026-04-01";
 
-/** The signing secret the tests' Workers forward with (a Standard Webhooks test secret). */
-export const ORIGIN_SIGNING_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+/**
+ * The signing secret the tests' Workers forward with (a Standard Webhooks test secret). None of
+ * the vendor secrets of the tests: the Worker refuses a route whose secret is the same.
+ */
+export const ORIGIN_SIGNING_SECRET = "whsec_aG9va3NlYWwtdGVzdC1vcmlnaW4tc2lnbmluZyEh";
 
 /** An admin token for the tests' Workers (ADMIN_TOKEN). */
 export const ADMIN_TOKEN = "test-admin-token-5f0c2e9a7b3d4c1e8f6a";
@@ -24,9 +27,11 @@ export const ADMIN_TOKEN = "test-admin-token-5f0c2e9a7b3d4c1e8f6a";
 export function queueOptions(name, { maxBatchSize = 100, maxBatchTimeout = 0.05 } = {}) {
   const deliveries = `${name}-deliveries`;
   return {
-    // TEST_DEAD_LETTER_QUEUE lets a test put a message straight into the dead-letter queue.
+    // TEST_DELIVERY_QUEUE and TEST_DEAD_LETTER_QUEUE let a test put a message of its own (as
+    // anything with write access to the queue could) into either queue.
     queueProducers: {
       HOOKSEAL_QUEUE: { queueName: deliveries },
+      TEST_DELIVERY_QUEUE: { queueName: deliveries },
       TEST_DEAD_LETTER_QUEUE: { queueName: `${deliveries}-dlq` },
     },
     queueConsumers: {
@@ -39,11 +44,12 @@ export function queueOptions(name, { maxBatchSize = 100, maxBatchTimeout = 0.05 
 /**
  * Miniflare's description of one Worker running the build with `bindings`. `queue`: with the
  * delivery queue and the dead-letter store (true, or queueOptions' options); `deadLetters`: the
- * class bound as the dead-letter store (null: none).
+ * class bound as the dead-letter store (null: none); `parked`: the R2 bucket for large bodies
+ * (true: `<name>-parked`; "broken": an R2Bucket look-alike whose every call fails; false: none).
  */
 export function workerOptions(
   name,
-  { bindings, dedupe = true, queue = false, deadLetters = queue ? "HooksealDeadLetters" : null },
+  { bindings, dedupe = true, queue = false, deadLetters = queue ? "HooksealDeadLetters" : null, parked = Boolean(queue) },
 ) {
   const durableObjects = {};
   if (dedupe) durableObjects.HOOKSEAL_DEDUPE = { className: "HooksealDedupe", useSQLite: true };
@@ -57,9 +63,29 @@ export function workerOptions(
     compatibilityDate: COMPATIBILITY_DATE,
     bindings,
     durableObjects,
+    ...(parked === true ? { r2Buckets: { HOOKSEAL_PARKED: `${name}-parked` } } : {}),
+    ...(parked === "broken" ? { wrappedBindings: { HOOKSEAL_PARKED: { scriptName: BROKEN_R2 } } } : {}),
     ...(queue ? queueOptions(name, queue === true ? {} : queue) : {}),
   };
 }
+
+/** The Worker module behind `parked: "broken"`: an object named R2Bucket that always fails. */
+const BROKEN_R2 = "hookseal-test-broken-r2";
+const BROKEN_R2_WORKER = {
+  name: BROKEN_R2,
+  modules: [
+    {
+      type: "ESModule",
+      path: "broken-r2.mjs",
+      contents: `class R2Bucket {
+        async put() { throw new Error("R2 is unavailable (test)"); }
+        async get() { throw new Error("R2 is unavailable (test)"); }
+        async delete() { throw new Error("R2 is unavailable (test)"); }
+      }
+      export default function () { return new R2Bucket(); }`,
+    },
+  ],
+};
 
 /**
  * Starts one workerd running a Worker per entry of `workers` ({ name: { bindings, dedupe } }).
@@ -101,7 +127,10 @@ export async function startWorkers(workers) {
       collect(stdout, other);
       collect(stderr, other);
     },
-    workers: Object.entries(workers).map(([name, options]) => workerOptions(name, options)),
+    workers: [
+      ...Object.entries(workers).map(([name, options]) => workerOptions(name, options)),
+      ...(Object.values(workers).some((options) => options.parked === "broken") ? [BROKEN_R2_WORKER] : []),
+    ],
   });
   await mf.ready;
   const handles = new Map();

@@ -33,3 +33,22 @@ export function randomJson(random, size) {
 }
 
 export const SIZES = [0, 1, 17, 255, 1024, 4096, 65536, 1024 * 1024];
+
+/**
+ * Bodies of `size` bytes built to make a diagnosis slow (issue #9 §3): deep nesting that
+ * re-indenting would blow up, long strings, nothing but line breaks, and plain pretty JSON.
+ */
+export function adversarialBodies(size) {
+  const repeat = (unit) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  const items = [];
+  for (let bytes = 0; bytes < size; bytes += 60) items.push({ id: items.length, ok: true, tags: ["a", "b"] });
+  return {
+    "nested [": repeat("["),
+    "nested {\"a\":": repeat('{"a":'),
+    "nested [ closed": `${"[".repeat(size / 2)}${"]".repeat(size / 2)}`,
+    "short arrays": `[${repeat("[1],").slice(0, size - 4)}[1]]`,
+    "long string": `["${repeat("a").slice(4)}"]`,
+    "line breaks": repeat("\n"),
+    "pretty JSON": JSON.stringify(items, null, 2).slice(0, size),
+  };
+}

@@ -13,6 +13,8 @@ const message: WebhookMessage = webhook.verify('{"a":1}', headers, { now: 1_700_
 const id: string | undefined = message.id;
 const bytes: Uint8Array = message.bytes;
 const parsed: unknown = message.json();
+const unsignedEvent: string | undefined = message.unsigned.eventType;
+const internal: ErrorCode = "internal_error";
 
 const custom: CustomScheme = { signatureHeader: "X-Signature", prefix: "sha256=", template: "{timestamp}.{body}", timestampHeader: "X-Timestamp" };
 new Webhook("secret", { scheme: custom });
@@ -46,4 +48,4 @@ webhook.verify("{}", headers, { now: "2026-01-01" });
 // @ts-expect-error: a custom scheme needs its signature header
 const incomplete: CustomScheme = { prefix: "sha256=" };
 
-void [id, bytes, parsed, hintCodes, scheme, secret, fromRequest, incomplete];
+void [id, bytes, parsed, unsignedEvent, internal, hintCodes, scheme, secret, fromRequest, incomplete];

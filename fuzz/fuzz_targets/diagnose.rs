@@ -1,0 +1,115 @@
+//! Diagnosing any request under any scheme, secrets, options and clock.
+//!
+//! Bodies are cut to 4 KiB: diagnosis re-lays out JSON bodies in several ways and is being made
+//! linear-time separately; large nested JSON would only measure that known cost.
+//!
+//! Asserts, beyond "no panic":
+//! - `outcome` is exactly what `Verifier::with_options` then `verify` answer;
+//! - a verified request gets no hints;
+//! - the signed content shown is the content verification hashes: each expected signature is the
+//!   HMAC (computed independently with the `hmac` crate) of `signed_content` under the matching
+//!   secret, encoded as the received signatures are; and the body appears in it;
+//! - each body hint is true: the body without its final `\n` verifies (trailing_newline_added),
+//!   the body with one more verifies (trailing_newline_removed); secret_format only for text
+//!   secrets; timestamp_in_milliseconds only with timestamp_too_new;
+//! - the skew is the timestamp minus the clock.
+#![no_main]
+
+use hookseal::{Diagnosis, Error, Hint, Secret, Verifier, VerifyOptions};
+use hookseal_fuzz::{Case, base64, hex, reference_mac};
+use libfuzzer_sys::fuzz_target;
+
+const MAX_BODY: usize = 4096;
+
+fuzz_target!(|data: &[u8]| {
+    let mut case = Case::decode(data);
+    case.body.truncate(MAX_BODY);
+    let secrets = case.secret_refs();
+    let options = VerifyOptions {
+        tolerance_seconds: case.tolerance,
+    };
+    let diagnosis = Diagnosis::run(
+        &case.scheme,
+        &secrets,
+        options,
+        &case.body,
+        &case.headers,
+        case.now,
+    );
+    let verifier = Verifier::with_options(case.scheme.clone(), secrets.iter().copied(), options);
+    let outcome = verifier
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|verifier| verifier.verify(&case.body, &case.headers, case.now));
+    assert_eq!(diagnosis.outcome, outcome, "diagnosis and verify disagree");
+    if outcome.is_ok() {
+        assert!(diagnosis.hints.is_empty(), "{:?}", diagnosis.hints);
+    }
+    let Ok(verifier) = verifier else {
+        return;
+    };
+    assert_eq!(diagnosis.tolerance_seconds, verifier.tolerance_seconds());
+
+    if let Some(content) = &diagnosis.signed_content {
+        assert_eq!(diagnosis.expected_signatures.len(), secrets.len());
+        assert!(
+            case.body.is_empty() || content.windows(case.body.len()).any(|w| w == case.body),
+            "the signed content lacks the body"
+        );
+        for (secret, expected) in secrets.iter().zip(&diagnosis.expected_signatures) {
+            let key = secret
+                .key_bytes(&case.scheme)
+                .expect("the verifier took it");
+            let mac = reference_mac(&key, content, &[], &[]);
+            assert!(
+                *expected == hex(&mac) || *expected == base64(&mac),
+                "expected signature {expected} is not the HMAC of the signed content"
+            );
+        }
+        if outcome.is_ok() {
+            let expected: Vec<&String> = diagnosis.expected_signatures.iter().collect();
+            assert!(
+                diagnosis
+                    .received_signatures
+                    .iter()
+                    .any(|received| expected.iter().any(|e| e.eq_ignore_ascii_case(received))),
+                "verified, yet no received signature is an expected one"
+            );
+        }
+    } else {
+        assert!(diagnosis.expected_signatures.is_empty());
+    }
+    if let (Some(timestamp), Some(skew)) = (diagnosis.timestamp, diagnosis.skew_seconds) {
+        let exact = i128::from(timestamp) - i128::from(case.now);
+        assert_eq!(
+            i128::from(skew),
+            exact.clamp(i64::MIN.into(), i64::MAX.into())
+        );
+    }
+
+    let verifies = |body: &[u8]| verifier.verify(body, &case.headers, case.now).is_ok();
+    for hint in &diagnosis.hints {
+        match hint {
+            Hint::TrailingNewlineAdded => {
+                let shorter = case.body.strip_suffix(b"\n").expect("a final newline");
+                assert!(
+                    verifies(shorter),
+                    "trailing_newline_added, but it does not verify"
+                );
+            }
+            Hint::TrailingNewlineRemoved => {
+                assert!(verifies(&[&case.body[..], b"\n"].concat()));
+            }
+            Hint::SecretFormat => {
+                assert!(secrets.iter().any(|s| matches!(s, Secret::Text(_))));
+            }
+            Hint::TimestampInMilliseconds => {
+                assert_eq!(outcome, Err(Error::TimestampTooNew));
+            }
+            Hint::WrongScheme(id) => {
+                assert_ne!(*id, case.scheme.id());
+            }
+            _ => {}
+        }
+    }
+});
