@@ -16,8 +16,8 @@ fn repository_tests() -> PathBuf {
 }
 
 /// Each scheme's file, and the fewest cases it must hold (so an emptied file cannot pass).
-const FILES: [(&str, usize); 9] = [
-    ("standard-webhooks", 60),
+const FILES: [(&str, usize); 29] = [
+    ("standard-webhooks", 80),
     ("svix", 15),
     ("septiccycle", 15),
     ("x-webhook-signature", 14),
@@ -26,6 +26,26 @@ const FILES: [(&str, usize); 9] = [
     ("slack", 15),
     ("shopify", 10),
     ("custom", 40),
+    ("engine", 65),
+    ("paddle", 20),
+    ("mux", 14),
+    ("sanity", 14),
+    ("zendesk", 18),
+    ("webflow", 10),
+    ("box", 18),
+    ("paystack", 8),
+    ("hubspot-v1", 6),
+    ("hubspot-v2", 9),
+    ("hubspot-v3", 13),
+    ("square", 8),
+    ("twilio", 17),
+    ("mailgun", 18),
+    ("linear", 12),
+    ("discord", 14),
+    ("telnyx", 11),
+    ("sendgrid", 13),
+    ("gitlab", 8),
+    ("postmark", 5),
 ];
 
 #[test]
@@ -60,6 +80,26 @@ vector_tests! {
     slack => "slack",
     shopify => "shopify",
     custom => "custom",
+    engine => "engine",
+    paddle => "paddle",
+    mux => "mux",
+    sanity => "sanity",
+    zendesk => "zendesk",
+    webflow => "webflow",
+    r#box => "box",
+    paystack => "paystack",
+    hubspot_v1 => "hubspot-v1",
+    hubspot_v2 => "hubspot-v2",
+    hubspot_v3 => "hubspot-v3",
+    square => "square",
+    twilio => "twilio",
+    mailgun => "mailgun",
+    linear => "linear",
+    discord => "discord",
+    telnyx => "telnyx",
+    sendgrid => "sendgrid",
+    gitlab => "gitlab",
+    postmark => "postmark",
 }
 
 fn run_file(name: &str) {

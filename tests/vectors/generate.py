@@ -3,8 +3,9 @@
 
 Run from anywhere:  python3 tests/vectors/generate.py
 
-Python 3.11 standard library only (hmac, hashlib, base64, json; datetime and os for
-plumbing): an implementation independent of the Rust core. The output is deterministic: no
+Python 3.11 standard library (hmac, hashlib, base64, json; datetime and os for plumbing), plus
+`cryptography` for Ed25519 and ECDSA P-256 (pip install --user cryptography): an implementation
+independent of the Rust core, written from README.md. The output is deterministic: no
 randomness, no clock. The format and the semantics (error codes, check order, how a string
 secret is read) are specified in tests/vectors/README.md.
 
@@ -132,9 +133,37 @@ def case_keys(scheme, case) -> list:
 # reference signers (the `sign` objects are replayed through these)
 
 
-def sign_headers(scheme, key: bytes, body: bytes, id=None, timestamp=None, event_type=None):
+def sw_keys(case) -> list:
+    """Standard Webhooks keys: whpk_ + base64 of a 32-byte Ed25519 public key, whsk_ + base64 of
+    a 64-byte seed and public key (or a 32-byte seed), anything else an HMAC key (whsec_)."""
+    if "secrets_base64" in case:
+        return [Key("hmac", alg="hmac-sha256", key=k) for k in case_keys("standard-webhooks", case)]
+    keys = []
+    for s in case["secrets"]:
+        if s.startswith(("whpk_", "whsk_")):
+            raw = text_bytes(s[5:], "base64")
+            if s.startswith("whpk_"):
+                if len(raw) != 32:
+                    raise VerifyError("invalid_secret")
+                keys.append(Key("ed25519", public=raw))
+            elif len(raw) == 32:
+                keys.append(Key("ed25519", public=ed_public(raw), seed=raw))
+            elif len(raw) == 64:
+                keys.append(ed_key(raw))
+            else:
+                raise VerifyError("invalid_secret")
+        else:
+            keys.append(Key("hmac", alg="hmac-sha256", key=sw_key(s)))
+    return keys
+
+
+def sign_headers(scheme, key, body: bytes, id=None, timestamp=None, event_type=None):
     if scheme in SW_SCHEMES:
-        sig = "v1," + b64(mac(key, f"{id}.{timestamp}.".encode() + body))
+        if isinstance(key, Key) and key.kind == "ed25519":
+            sig = "v1a," + b64(key.tag(f"{id}.{timestamp}.".encode() + body))
+        else:
+            key = key.key if isinstance(key, Key) else key
+            sig = "v1," + b64(mac(key, f"{id}.{timestamp}.".encode() + body))
         p = "webhook" if scheme == "standard-webhooks" else "svix"
         return {f"{p}-id": id, f"{p}-timestamp": str(timestamp), f"{p}-signature": sig}
     if scheme == "septiccycle":
@@ -247,10 +276,9 @@ COVERS = {
 
 
 def covers(scheme) -> list:
-    if isinstance(scheme, str):
+    if isinstance(scheme, str) and scheme in COVERS:
         return COVERS[scheme]
-    template = scheme.get("template", "{body}")
-    return [p for p in ("body", "timestamp", "id") if "{" + p + "}" in template]
+    return spec_covers(scheme_spec(scheme))
 
 
 def literal_neighbours(template: str, placeholder: str) -> list:
@@ -265,46 +293,731 @@ def literal_neighbours(template: str, placeholder: str) -> list:
     return out
 
 
-def validate_custom(s) -> dict:
+# --------------------------------------------------------------------------------------------
+# the scheme engine: custom scheme objects and provider presets, one reference verifier and
+# signer for both, written from README.md ("Custom scheme objects", "Presets")
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+
+COMPUTED_ED = "computed with python3 cryptography Ed25519 (tests/vectors/generate.py)"
+COMPUTED_EC = ("computed with python3 cryptography ECDSA P-256, RFC 6979 deterministic nonce "
+               "(tests/vectors/generate.py)")
+
+ALGORITHMS = ("hmac-sha256", "hmac-sha1", "hmac-sha512", "sha256", "ed25519", "ecdsa-p256",
+              "token")
+HASHES = {"hmac-sha256": hashlib.sha256, "hmac-sha1": hashlib.sha1,
+          "hmac-sha512": hashlib.sha512}
+ENCODINGS = ("hex", "base64", "base64url", "raw")
+SECRET_FORMATS = ("utf8", "whsec", "base64", "hex")
+TIMESTAMP_FORMATS = ("seconds", "milliseconds", "rfc3339")
+CUSTOM_FIELDS = {"signatureHeader", "prefix", "encoding", "template", "idHeader",
+                 "timestampHeader", "eventTypeHeader", "secretFormat", "toleranceSeconds",
+                 "algorithm", "timestampFormat", "signatureKey", "timestampKey",
+                 "entrySeparator", "moreSignatureHeaders"}
+TCHAR = re.compile(r"[A-Za-z0-9!#$%&'*+\-.^_`|~]+")
+ENTRY_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def L(text):
+    return ("lit", text)
+
+
+# ---- keys
+
+
+def ed_seed(label):
+    return derive("ed25519 seed: " + label, 32)
+
+
+def ed_public(seed: bytes) -> bytes:
+    return ed25519.Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes_raw()
+
+
+def ec_private(label):
+    n = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+    scalar = int.from_bytes(hashlib.sha256(("p256 key: " + label).encode()).digest(), "big")
+    return ec.derive_private_key(scalar % (n - 1) + 1, ec.SECP256R1())
+
+
+def ec_public_der(private) -> bytes:
+    return private.public_key().public_bytes(serialization.Encoding.DER,
+                                             serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def ec_sign(private, msg: bytes) -> bytes:
+    return private.sign(msg, ec.ECDSA(hashes.SHA256(), deterministic_signing=True))
+
+
+class Key:
+    """kind: hmac (alg, key) | sha256 (key) | ed25519 (public, seed or None) | ecdsa (public)
+    | token (secret bytes)."""
+
+    def __init__(self, kind, alg=None, key=None, public=None, seed=None):
+        self.kind, self.alg, self.key, self.public, self.seed = kind, alg, key, public, seed
+
+    def tag(self, content: bytes):
+        if self.kind == "hmac":
+            return hmac.new(self.key, content, HASHES[self.alg]).digest()
+        if self.kind == "sha256":
+            return hashlib.sha256(self.key + content).digest()
+        if self.kind == "token":
+            return self.key
+        if self.kind == "ed25519" and self.seed is not None:
+            return ed25519.Ed25519PrivateKey.from_private_bytes(self.seed).sign(content)
+        return None  # a public key only verifies
+
+    def check(self, content: bytes, candidate: bytes) -> bool:
+        if self.kind in ("hmac", "sha256", "token"):
+            return hmac.compare_digest(self.tag(content), candidate)
+        if self.kind == "ed25519":
+            if len(candidate) != 64:
+                return False
+            try:
+                ed25519.Ed25519PublicKey.from_public_bytes(self.public).verify(candidate, content)
+                return True
+            except InvalidSignature:
+                return False
+        if self.kind == "ecdsa":
+            try:
+                self.public.verify(candidate, content, ec.ECDSA(hashes.SHA256()))
+                return True
+            except (InvalidSignature, ValueError):
+                return False
+        raise AssertionError(self.kind)
+
+
+def ed_key(raw: bytes) -> Key:
+    if len(raw) == 32:
+        return Key("ed25519", public=raw)
+    if len(raw) == 64:
+        seed, public = raw[:32], raw[32:]
+        if ed_public(seed) != public:
+            raise VerifyError("invalid_secret")  # the halves are not one key pair
+        return Key("ed25519", public=public, seed=seed)
+    raise VerifyError("invalid_secret")
+
+
+def text_bytes(secret: str, fmt: str) -> bytes:
+    try:
+        if fmt == "utf8":
+            raw = secret.encode("utf-8")
+        elif fmt == "whsec":
+            raw = unb64(secret[len("whsec_"):] if secret.startswith("whsec_") else secret)
+        elif fmt == "base64":
+            raw = unb64(secret)
+        else:
+            if not re.fullmatch(r"(?:[0-9a-fA-F]{2})*", secret):
+                raise ValueError
+            raw = bytes.fromhex(secret)
+    except (ValueError, UnicodeEncodeError):
+        raise VerifyError("invalid_secret")
+    if not raw:
+        raise VerifyError("invalid_secret")
+    return raw
+
+
+def make_key(spec, raw: bytes) -> Key:
+    alg = spec["algorithm"]
+    if not raw:
+        raise VerifyError("invalid_secret")
+    if alg in HASHES:
+        return Key("hmac", alg=alg, key=raw)
+    if alg == "sha256":
+        return Key("sha256", key=raw)
+    if alg == "token":
+        return Key("token", key=raw)
+    if alg == "ed25519":
+        return ed_key(raw)
+    try:
+        return Key("ecdsa", public=serialization.load_der_public_key(raw))
+    except ValueError:
+        raise VerifyError("invalid_secret")
+
+
+def spec_keys(spec, case) -> list:
+    if "secrets_base64" in case:
+        return [make_key(spec, unb64(s)) for s in case["secrets_base64"]]
+    return [make_key(spec, text_bytes(s, spec["secret_format"])) for s in case["secrets"]]
+
+
+# ---- encodings
+
+
+def decode_sig(text: str, encoding: str):
+    try:
+        if encoding == "hex":
+            return bytes.fromhex(text) if re.fullmatch(r"(?:[0-9a-fA-F]{2})+", text) else None
+        if encoding == "base64":
+            return unb64(text)
+        if encoding == "base64url":
+            t = text.rstrip("=")
+            if not re.fullmatch(r"[A-Za-z0-9_-]*", t) or len(t) % 4 == 1:
+                return None
+            return base64.urlsafe_b64decode(t + "=" * (-len(t) % 4))
+        return text.encode("utf-8")
+    except ValueError:
+        return None
+
+
+def encode_sig(raw: bytes, encoding: str) -> str:
+    if encoding == "hex":
+        return raw.hex()
+    if encoding == "base64":
+        return b64(raw)
+    if encoding == "base64url":
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return raw.decode("utf-8")
+
+
+# ---- timestamps
+
+RFC3339 = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?"
+                     r"(?:([Zz])|([+-])(\d{2}):(\d{2}))")
+
+
+def parse_ts(text: str, fmt: str) -> int:
+    if fmt in ("seconds", "milliseconds"):
+        n = parse_timestamp(text)
+        return n if fmt == "seconds" else n // 1000
+    m = RFC3339.fullmatch(text)
+    if not m:
+        raise VerifyError("invalid_timestamp")
+    y, mo, d, hh, mi, ss = (int(m.group(i)) for i in range(1, 7))
+    try:
+        day = datetime.datetime(y, mo, d, hh, mi, ss, tzinfo=datetime.timezone.utc)
+    except ValueError:
+        raise VerifyError("invalid_timestamp")
+    offset = 0
+    if m.group(9):
+        oh, om = int(m.group(10)), int(m.group(11))
+        if oh > 23 or om > 59:
+            raise VerifyError("invalid_timestamp")
+        offset = (oh * 3600 + om * 60) * (1 if m.group(9) == "+" else -1)
+    seconds = int(day.timestamp()) - offset
+    if y < 1970 or seconds < 0:
+        raise VerifyError("invalid_timestamp")
+    return seconds
+
+
+def format_ts(seconds: int, fmt: str) -> str:
+    if fmt == "seconds":
+        return str(seconds)
+    if fmt == "milliseconds":
+        return str(seconds * 1000)
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime(
+        "%Y-%m-%dT%H:%M:%SZ")
+
+
+# ---- JSON body fields (a small exact parser: escapes and duplicates must be seen)
+
+
+class JsonError(Exception):
+    pass
+
+
+def json_parse(text: str):
+    """Objects as lists of (key, key_had_escape, value); strings as ("s", value, had_escape);
+    numbers as ("n", text); other scalars as ("x", text); arrays as ("a", items)."""
+    at = 0
+    ws = " \t\r\n"
+
+    def skip():
+        nonlocal at
+        while at < len(text) and text[at] in ws:
+            at += 1
+
+    def string():
+        nonlocal at
+        assert text[at] == '"'
+        m = re.compile(r'"((?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*)"').match(text, at)
+        if not m:
+            raise JsonError("bad string")
+        at = m.end()
+        raw = m.group(1)
+        return json.loads('"' + raw + '"'), "\\" in raw
+
+    def value():
+        nonlocal at
+        skip()
+        if at >= len(text):
+            raise JsonError("end")
+        c = text[at]
+        if c == "{":
+            at += 1
+            items = []
+            skip()
+            if at < len(text) and text[at] == "}":
+                at += 1
+                return ("o", items)
+            while True:
+                skip()
+                if at >= len(text) or text[at] != '"':
+                    raise JsonError("key")
+                k, esc = string()
+                skip()
+                if at >= len(text) or text[at] != ":":
+                    raise JsonError(":")
+                at += 1
+                items.append((k, esc, value()))
+                skip()
+                if at < len(text) and text[at] == ",":
+                    at += 1
+                    continue
+                if at < len(text) and text[at] == "}":
+                    at += 1
+                    return ("o", items)
+                raise JsonError("object")
+        if c == "[":
+            at += 1
+            items = []
+            skip()
+            if at < len(text) and text[at] == "]":
+                at += 1
+                return ("a", items)
+            while True:
+                items.append(value())
+                skip()
+                if at < len(text) and text[at] == ",":
+                    at += 1
+                    continue
+                if at < len(text) and text[at] == "]":
+                    at += 1
+                    return ("a", items)
+                raise JsonError("array")
+        if c == '"':
+            s, esc = string()
+            return ("s", s, esc)
+        m = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?").match(text, at)
+        if m and m.end() > at:
+            at = m.end()
+            return ("n", m.group(0))
+        for word in ("true", "false", "null"):
+            if text.startswith(word, at):
+                at += len(word)
+                return ("x", word)
+        raise JsonError("value")
+
+    v = value()
+    skip()
+    if at != len(text):
+        raise JsonError("trailing")
+    return v
+
+
+def body_field(body: bytes, path: str):
+    """The text of the field at `path` (a string without escapes, or a number), None if absent;
+    malformed_body if the body is not a JSON object, or the field (or a key on its path) appears
+    twice or is spelt with escapes, or holds anything else."""
+    try:
+        node = json_parse(body.decode("utf-8"))
+    except (UnicodeDecodeError, JsonError):
+        raise VerifyError("malformed_body")
+    for segment in path.split("."):
+        if node[0] != "o":
+            raise VerifyError("malformed_body")
+        hits = [(esc, v) for k, esc, v in node[1] if k == segment]
+        if not hits:
+            return None
+        if len(hits) > 1 or hits[0][0]:
+            raise VerifyError("malformed_body")
+        node = hits[0][1]
+    if node[0] == "s" and not node[2]:
+        return node[1]
+    if node[0] == "n":
+        return node[1]
+    raise VerifyError("malformed_body")
+
+
+# ---- URLs and forms (Twilio)
+
+
+def query_param(url: str, name: str):
+    if "?" not in url:
+        return None
+    query = url.split("?", 1)[1].split("#", 1)[0]
+    for pair in query.split("&"):
+        if "=" in pair and pair.split("=", 1)[0] == name:
+            return pair.split("=", 1)[1]
+    return None
+
+
+def form_params(body: bytes) -> bytes:
+    from urllib.parse import unquote_to_bytes
+    pairs = set()
+    for pair in body.split(b"&"):
+        if not pair:
+            continue
+        name, _, value = pair.partition(b"=")
+        pairs.add((unquote_to_bytes(name.replace(b"+", b" ")),
+                   unquote_to_bytes(value.replace(b"+", b" "))))
+    return b"".join(n + v for n, v in sorted(pairs))
+
+
+def url_readings(url: str) -> list:
+    m = re.fullmatch(r"(https?)://([^/?#]*)(.*)", url, re.S | re.I)
+    if not m:
+        return [url]
+    scheme, authority, rest = m.groups()
+    userinfo, at, hostport = authority.rpartition("@")
+    pm = re.fullmatch(r"(.*?)(?::(\d+))?", hostport)
+    host, port = pm.group(1), pm.group(2)
+    if host.startswith("[") and not host.endswith("]"):
+        host, port = hostport, None
+    default = "443" if scheme.lower() == "https" else "80"
+    base = f"{scheme}://{userinfo}{at}"
+    return list(dict.fromkeys([url, f"{base}{host}{rest}", f"{base}{host}:{port or default}{rest}"]))
+
+
+# ---- presets, in the README's vocabulary
+
+TS, BODY, ID, URL, METHOD, FORM = "timestamp", "body", "id", "url", "method", "form"
+
+
+def spec(sig, template, fmt=("single", "", "hex"), algorithm="hmac-sha256", secret_format="utf8",
+         ts_header=None, ts_format="seconds", tolerance=DEFAULT_TOLERANCE, two_sided=True,
+         id_header=None, event_header=None, more=(), body_fields=None, url_ports=False,
+         sign_extra=None):
+    return {"sig": sig, "template": list(template), "format": fmt, "algorithm": algorithm,
+            "secret_format": secret_format, "ts_header": ts_header, "ts_format": ts_format,
+            "tolerance": tolerance, "two_sided": two_sided, "id_header": id_header,
+            "event_header": event_header, "more": list(more), "body_fields": body_fields or {},
+            "url_ports": url_ports, "sign_extra": sign_extra or {}}
+
+
+PRESETS = {
+    "paddle": spec("paddle-signature", [TS, L(":"), BODY], ("kv", ";", "h1", "ts", "hex"),
+                   tolerance=5, two_sided=False),
+    "mux": spec("mux-signature", [TS, L("."), BODY], ("kv", ",", "v1", "t", "hex"),
+                two_sided=False),
+    "sanity": spec("sanity-webhook-signature", [TS, L("."), BODY],
+                   ("kv", ",", "v1", "t", "base64url"), ts_format="milliseconds"),
+    "zendesk": spec("x-zendesk-webhook-signature", [TS, BODY], ("single", "", "base64"),
+                    ts_header="x-zendesk-webhook-signature-timestamp", ts_format="rfc3339"),
+    "webflow": spec("x-webflow-signature", [TS, L(":"), BODY], ts_header="x-webflow-timestamp",
+                    ts_format="milliseconds", two_sided=False),
+    "box": spec("box-signature-primary", [BODY, TS], ("single", "", "base64"),
+                ts_header="box-delivery-timestamp", ts_format="rfc3339", tolerance=600,
+                id_header="box-delivery-id", more=["box-signature-secondary"],
+                sign_extra={"box-signature-version": "1",
+                            "box-signature-algorithm": "HmacSHA256"}),
+    "paystack": spec("x-paystack-signature", [BODY], algorithm="hmac-sha512"),
+    "hubspot-v1": spec("x-hubspot-signature", [BODY], algorithm="sha256"),
+    "hubspot-v2": spec("x-hubspot-signature", [METHOD, URL, BODY], algorithm="sha256"),
+    "hubspot-v3": spec("x-hubspot-signature-v3", [METHOD, URL, BODY, TS], ("single", "", "base64"),
+                       ts_header="x-hubspot-request-timestamp", ts_format="milliseconds",
+                       two_sided=False),
+    "square": spec("x-square-hmacsha256-signature", [URL, BODY], ("single", "", "base64")),
+    "twilio": spec("x-twilio-signature", [URL, FORM], ("single", "", "base64"),
+                   algorithm="hmac-sha1", url_ports=True),
+    "mailgun": spec(None, [TS, ID], body_fields={"signature": "signature.signature",
+                                                 "timestamp": "signature.timestamp",
+                                                 "id": "signature.token"}),
+    "linear": spec("linear-signature", [BODY], ts_format="milliseconds", tolerance=60,
+                   body_fields={"timestamp": "webhookTimestamp"}),
+    "discord": spec("x-signature-ed25519", [TS, BODY], algorithm="ed25519", secret_format="hex",
+                    ts_header="x-signature-timestamp"),
+    "telnyx": spec("telnyx-signature-ed25519", [TS, L("|"), BODY], ("single", "", "base64"),
+                   algorithm="ed25519", secret_format="base64", ts_header="telnyx-timestamp"),
+    "sendgrid": spec("x-twilio-email-event-webhook-signature", [TS, BODY], ("single", "", "base64"),
+                     algorithm="ecdsa-p256", secret_format="base64",
+                     ts_header="x-twilio-email-event-webhook-timestamp"),
+    "gitlab": spec("x-gitlab-token", [], ("single", "", "raw"), algorithm="token"),
+    "postmark": spec("authorization", [], ("single", "Basic ", "base64"), algorithm="token"),
+}
+
+
+def parse_custom_template(template: str) -> list:
+    out, rest = [], template
+    while rest:
+        if "{" not in rest:
+            out.append(L(rest))
+            break
+        i = rest.index("{")
+        if i:
+            out.append(L(rest[:i]))
+        j = rest.find("}", i)
+        if j < 0:
+            raise VerifyError("invalid_scheme")
+        name = rest[i + 1:j]
+        if name not in (ID, TS, BODY):
+            raise VerifyError("invalid_scheme")
+        out.append(name)
+        rest = rest[j + 1:]
+    return out
+
+
+def custom_spec(s) -> dict:
+    """A custom scheme object as a spec, or invalid_scheme (README: Custom scheme objects)."""
     def bad():
         raise VerifyError("invalid_scheme")
 
-    if not isinstance(s, dict):
+    if not isinstance(s, dict) or set(s) - CUSTOM_FIELDS:
         bad()
-    if not isinstance(s.get("signatureHeader"), str) or not s["signatureHeader"]:
+    strings = ("signatureHeader", "prefix", "encoding", "template", "idHeader", "timestampHeader",
+               "eventTypeHeader", "secretFormat", "algorithm", "timestampFormat", "signatureKey",
+               "timestampKey", "entrySeparator")
+    if any(k in s and not isinstance(s[k], str) for k in strings):
         bad()
-    if s.get("encoding", "hex") not in ("hex", "base64"):
+    headers = [s.get(k) for k in ("signatureHeader", "idHeader", "timestampHeader",
+                                  "eventTypeHeader") if k in s]
+    more = s.get("moreSignatureHeaders", [])
+    if not isinstance(more, list) or any(not isinstance(h, str) for h in more):
         bad()
-    if s.get("secretFormat", "utf8") not in ("utf8", "whsec"):
+    if "signatureHeader" not in s or any(not TCHAR.fullmatch(h) for h in headers + more):
+        bad()
+    algorithm = s.get("algorithm", "hmac-sha256")
+    encoding = s.get("encoding", "hex")
+    if (algorithm not in ALGORITHMS or encoding not in ENCODINGS
+            or s.get("secretFormat", "utf8") not in SECRET_FORMATS
+            or s.get("timestampFormat", "seconds") not in TIMESTAMP_FORMATS):
         bad()
     tol = s.get("toleranceSeconds", DEFAULT_TOLERANCE)
     if not isinstance(tol, int) or isinstance(tol, bool) or tol < 0:
         bad()
+    prefix = s.get("prefix", "")
+    if not all(0x20 <= ord(c) < 0x7f for c in prefix):
+        bad()
     template = s.get("template", "{body}")
-    names = re.findall(r"\{([^{}]*)\}", template)
-    if any(n not in ("id", "timestamp", "body") for n in names):
+    parts = parse_custom_template(template)
+    if parts.count(BODY) != 1 or parts.count(ID) > 1 or parts.count(TS) > 1:
         bad()
-    if names.count("body") != 1 or names.count("id") > 1 or names.count("timestamp") > 1:
+    if any(not isinstance(a, tuple) and not isinstance(b, tuple)
+           for a, b in zip(parts, parts[1:])):
+        bad()  # two fields touch
+    if TS in parts and any(c.isdigit() for c in literal_neighbours(template, "{timestamp}")):
         bad()
-    if "}{" in template:
-        bad()  # two fields touch: bytes could move from one to the other
-    if "timestamp" in names and any(c.isdigit() for c in literal_neighbours(template, "{timestamp}")):
-        bad()  # the timestamp's digits could move into the text beside it
-    if "id" in names and not s.get("idHeader"):
+    if ID in parts and "idHeader" not in s:
         bad()
-    if ("timestamp" in names) != bool(s.get("timestampHeader")):
-        bad()  # a timestamp header must be signed, and a signed timestamp needs its header
-    return s
+    if "timestampHeader" in s and "timestampKey" in s:
+        bad()
+    if (TS in parts) != ("timestampHeader" in s or "timestampKey" in s):
+        bad()
+    if algorithm == "token" and template != "{body}":
+        bad()  # a token signs nothing: no field can be said to be signed
+    if encoding == "raw" and algorithm != "token":
+        bad()  # only a token is sent as it is
+    if "signatureKey" in s:
+        sep = s.get("entrySeparator", ",")
+        if not ENTRY_KEY.fullmatch(s["signatureKey"]):
+            bad()
+        if "timestampKey" in s and (not ENTRY_KEY.fullmatch(s["timestampKey"])
+                                    or s["timestampKey"] == s["signatureKey"]):
+            bad()
+        if len(sep) != 1 or sep == "=" or not (sep == " " or (sep.isascii() and not sep.isalnum()
+                                                             and sep.isprintable())):
+            bad()
+        if prefix:
+            bad()
+        fmt = ("kv", sep, s["signatureKey"], s.get("timestampKey"), encoding)
+    else:
+        if "timestampKey" in s or "entrySeparator" in s:
+            bad()
+        fmt = ("single", prefix, encoding)
+    return spec(s["signatureHeader"], parts, fmt, algorithm=algorithm,
+                secret_format=s.get("secretFormat", "utf8"),
+                ts_header=s.get("timestampHeader"),
+                ts_format=s.get("timestampFormat", "seconds"), tolerance=tol,
+                id_header=s.get("idHeader"), event_header=s.get("eventTypeHeader"), more=more)
+
+
+def scheme_spec(scheme):
+    if isinstance(scheme, dict):
+        return custom_spec(scheme)
+    if scheme in PRESETS:
+        return PRESETS[scheme]
+    return None
+
+
+def spec_covers(sp) -> list:
+    t = sp["template"]
+    if sp["algorithm"] == "token":
+        return []
+    body = BODY in t
+    bf = sp["body_fields"]
+    out = []
+    if body:
+        out.append("body")
+    if TS in t or (body and "timestamp" in bf):
+        out.append("timestamp")
+    if ID in t or (body and "id" in bf):
+        out.append("id")
+    if URL in t or FORM in t:
+        out.append("url")
+    if METHOD in t:
+        out.append("method")
+    return out
+
+
+def parse_signatures(fmt, value: str):
+    """(candidate texts, timestamp entry or None), or malformed_header."""
+    if fmt[0] == "single":
+        _, prefix, _ = fmt
+        if not value.startswith(prefix):
+            raise VerifyError("malformed_header")
+        return [value[len(prefix):]], None
+    _, sep, sig_key, ts_key, _ = fmt
+    cands, ts = [], []
+    for entry in value.split(sep):
+        entry = entry.strip(" \t")
+        if "=" not in entry:
+            raise VerifyError("malformed_header")
+        k, v = entry.split("=", 1)
+        if k == ts_key:
+            ts.append(v)
+        elif k == sig_key:
+            cands.append(v)
+    if ts_key is not None and len(ts) != 1:
+        raise VerifyError("malformed_header")
+    return cands, (ts[0] if ts else None)
+
+
+def verify_spec(sp, case):
+    keys = spec_keys(sp, case)
+    body = body_bytes(case)
+    h = Headers(case["headers"])
+    bf = sp["body_fields"]
+    encoding = sp["format"][-1]
+    template = sp["template"]
+    custom_template = "".join(p[1] if isinstance(p, tuple) else "{" + p + "}" for p in template)
+    # 1. signatures
+    if "signature" in bf:
+        text = body_field(body, bf["signature"])
+        if text is None:
+            raise VerifyError("malformed_body")
+        try:
+            cands, ts_entry = parse_signatures(sp["format"], text)
+        except VerifyError:
+            raise VerifyError("malformed_body")
+    else:
+        cands, ts_entry = parse_signatures(sp["format"], h.need(sp["sig"]))
+        for name in sp["more"]:
+            v = h.get(name)
+            if v is not None:
+                if len(v.encode()) > MAX_HEADER_BYTES:
+                    raise VerifyError("malformed_header")
+                cands += parse_signatures(sp["format"], v)[0]
+    if len(cands) > MAX_SIGNATURES:
+        raise VerifyError("malformed_header")
+    # 2. id
+    mid = None
+    if "id" in bf:
+        mid = body_field(body, bf["id"])
+        if ID in template and not mid:
+            raise VerifyError("malformed_body")
+    elif sp["id_header"]:
+        mid = h.need(sp["id_header"]) if ID in template else h.get(sp["id_header"])
+    if ID in template and any(c in mid for c in literal_neighbours(custom_template, "{id}")):
+        raise VerifyError("malformed_body" if "id" in bf else "malformed_header")
+    # 3. timestamp
+    ts_text = None
+    if sp["format"][0] == "kv" and sp["format"][3] is not None:
+        ts_text = ts_entry
+    elif "timestamp" in bf:
+        ts_text = body_field(body, bf["timestamp"])
+        if ts_text is None:
+            raise VerifyError("malformed_body")
+    elif sp["ts_header"]:
+        ts_text = h.need(sp["ts_header"])
+    ts = None
+    if ts_text is not None:
+        ts = parse_ts(ts_text, sp["ts_format"])
+        tol = case.get("tolerance_seconds", sp["tolerance"])
+        try:
+            check_tolerance(ts, case["now"], tol, future_too=sp["two_sided"])
+        except VerifyError as e:
+            e.ts = ts
+            raise
+    # 4. request context
+    url, method = case.get("url"), case.get("method")
+    if (URL in template or FORM in template) and url is None:
+        raise VerifyError("missing_url")
+    if METHOD in template and method is None:
+        raise VerifyError("missing_method")
+    form = b""
+    if FORM in template:
+        expected = query_param(url, "bodySHA256")
+        if expected is not None:
+            if not hmac.compare_digest(hashlib.sha256(body).hexdigest(), expected):
+                raise VerifyError("no_matching_signature")
+        else:
+            form = form_params(body)
+    # 5. signatures
+    decoded = [d for d in (decode_sig(c, encoding) for c in cands) if d is not None]
+    urls = url_readings(url) if sp["url_ports"] else [url]
+    ok = False
+    for u in urls:
+        content = signed_content(template, body, mid, ts_text, u, method, form)
+        for key in keys:
+            for d in decoded:
+                ok |= key.check(content, d)
+    if not ok:
+        raise VerifyError("no_matching_signature")
+    unsigned_id = mid if ID not in template else None
+    etype = h.get(sp["event_header"]) if sp["event_header"] else None
+    return Outcome(id=mid if ID in template else None, timestamp=ts, unsigned_id=unsigned_id,
+                   unsigned_event_type=etype)
+
+
+def signed_content(template, body, mid, ts_text, url, method, form) -> bytes:
+    out = b""
+    for p in template:
+        if isinstance(p, tuple):
+            out += p[1].encode()
+        elif p == BODY:
+            out += body
+        elif p == ID:
+            out += mid.encode()
+        elif p == TS:
+            out += ts_text.encode()
+        elif p == URL:
+            out += url.encode()
+        elif p == METHOD:
+            out += method.encode()
+        elif p == FORM:
+            out += form
+    return out
+
+
+def sign_spec(sp, key: Key, body: bytes, id=None, timestamp=None, event_type=None, url=None,
+              method=None) -> dict:
+    assert not sp["body_fields"].get("signature"), "signature in the body: not signable"
+    t = sp["template"]
+    ts_text = format_ts(timestamp, sp["ts_format"]) if timestamp is not None else None
+    form = b""
+    if FORM in t and query_param(url, "bodySHA256") is None:
+        form = form_params(body)
+    raw = key.tag(signed_content(t, body, id, ts_text, url, method, form))
+    assert raw is not None
+    fmt = sp["format"]
+    if fmt[0] == "single":
+        sig = fmt[1] + encode_sig(raw, fmt[2])
+    else:
+        _, sep, sig_key, ts_key, enc = fmt
+        sig = f"{sig_key}={encode_sig(raw, enc)}"
+        if ts_key is not None:
+            sig = f"{ts_key}={ts_text}{sep}{sig}"
+    out = {}
+    if sp["id_header"] and id is not None:
+        out[sp["id_header"].lower()] = id
+    if sp["ts_header"] and ts_text is not None:
+        out[sp["ts_header"].lower()] = ts_text
+    out[sp["sig"].lower()] = sig
+    if sp["event_header"] and event_type is not None:
+        out[sp["event_header"].lower()] = event_type
+    out.update(sp["sign_extra"])
+    return out
 
 
 def verify(file_scheme, case):
     """Return (id, timestamp, event_type) or raise VerifyError(code)."""
     scheme = case.get("scheme", file_scheme)
-    if isinstance(scheme, dict):
-        validate_custom(scheme)
-    elif scheme not in BUILTIN:
+    if isinstance(scheme, dict) or scheme in PRESETS:
+        return verify_spec(scheme_spec(scheme), case)
+    if scheme not in BUILTIN:
         raise VerifyError("invalid_scheme")
-    keys = case_keys(scheme, case)
+    keys = sw_keys(case) if scheme in SW_SCHEMES else case_keys(scheme, case)
     body = body_bytes(case)
     h = Headers(case["headers"])
     now = case["now"]
@@ -330,8 +1043,17 @@ def verify(file_scheme, case):
             raise VerifyError("malformed_header")
         ts = parse_timestamp(ts_text)
         check_tolerance(ts, now, tol)
-        cands = [from_b64(e.split(",", 1)[1]) for e in entries if e.split(",", 1)[0] == "v1"]
-        if not any_match(keys, f"{mid}.{ts_text}.".encode() + body, cands):
+        # an HMAC key checks the v1 entries, an Ed25519 key the v1a entries
+        content = f"{mid}.{ts_text}.".encode() + body
+        ok = False
+        for key in keys:
+            version = "v1a" if key.kind == "ed25519" else "v1"
+            for e in entries:
+                v, text = e.split(",", 1)
+                d = from_b64(text)
+                if v == version and d is not None:
+                    ok |= key.check(content, d)
+        if not ok:
             raise VerifyError("no_matching_signature")
         return Outcome(id=mid, timestamp=ts)
 
@@ -384,32 +1106,7 @@ def verify(file_scheme, case):
         return Outcome(unsigned_id=h.get("x-shopify-webhook-id"),
                        unsigned_event_type=h.get("x-shopify-topic"))
 
-    # custom scheme object
-    s = scheme
-    v = h.need(s["signatureHeader"])
-    template = s.get("template", "{body}")
-    signs_id = "{id}" in template
-    mid = h.need(s["idHeader"]) if signs_id else None
-    if mid is not None and any(c in mid for c in literal_neighbours(template, "{id}")):
-        raise VerifyError("malformed_header")  # the id would hold its own separator
-    ts_text = h.need(s["timestampHeader"]) if s.get("timestampHeader") else None
-    prefix = s.get("prefix", "")
-    if not v.startswith(prefix):
-        raise VerifyError("malformed_header")
-    ts = None
-    if ts_text is not None:
-        ts = parse_timestamp(ts_text)
-        check_tolerance(ts, now, tol)
-    before, after = template.split("{body}")
-    fill = lambda t: t.replace("{id}", mid or "").replace("{timestamp}", ts_text or "")
-    content = fill(before).encode() + body + fill(after).encode()
-    raw = v[len(prefix):]
-    cand = from_hex(raw) if s.get("encoding", "hex") == "hex" else from_b64(raw)
-    if not any_match(keys, content, [cand]):
-        raise VerifyError("no_matching_signature")
-    unsigned_id = h.get(s["idHeader"]) if s.get("idHeader") and not signs_id else None
-    etype = h.get(s["eventTypeHeader"]) if s.get("eventTypeHeader") else None
-    return Outcome(id=mid, timestamp=ts, unsigned_id=unsigned_id, unsigned_event_type=etype)
+    raise AssertionError(scheme)
 
 
 def body_bytes(case) -> bytes:
@@ -420,17 +1117,19 @@ def body_bytes(case) -> bytes:
     return fixture(case["body_fixture"])
 
 
-def run(file_scheme, case):
+def run(file_scheme, case, error=False):
     try:
-        return "ok", verify(file_scheme, case)
+        out = "ok", verify(file_scheme, case)
+        return out + (None,) if error else out
     except VerifyError as e:
-        return e.code, None
+        return (e.code, None, e) if error else (e.code, None)
 
 
 # --------------------------------------------------------------------------------------------
 # case construction
 
-FIELD_ORDER = ["name", "source", "scheme", "secrets", "secrets_base64", "headers", "body",
+FIELD_ORDER = ["name", "source", "scheme", "secrets", "secrets_base64", "headers", "url",
+               "method", "body",
                "body_base64", "body_fixture", "now", "tolerance_seconds", "expect",
                "expect_covers", "expect_id", "expect_timestamp", "expect_unsigned_id",
                "expect_unsigned_event_type", "sign"]
@@ -438,8 +1137,12 @@ FIELD_ORDER = ["name", "source", "scheme", "secrets", "secrets_base64", "headers
 
 def case(name, source, expect, headers, now, *, secrets=None, secrets_base64=None, body=None,
          body_base64=None, body_fixture=None, scheme=None, tolerance_seconds=None, sign=None,
-         wrong_signature=False):
+         wrong_signature=False, url=None, method=None):
     c = {"name": name, "source": source}
+    if url is not None:
+        c["url"] = url
+    if method is not None:
+        c["method"] = method
     if scheme is not None:
         c["scheme"] = scheme
     assert (secrets is None) != (secrets_base64 is None), name
@@ -479,7 +1182,7 @@ def finish(file_scheme, cases):
     for c in cases:
         assert c["name"] not in names, f"duplicate name {c['name']!r}"
         names.add(c["name"])
-        got, info = run(file_scheme, c)
+        got, info, err = run(file_scheme, c, error=True)
         assert got == c["expect"], f"{file_scheme}: {c['name']!r}: expected {c['expect']}, got {got}"
         if got == "ok":
             c["expect_covers"] = covers(c.get("scheme", file_scheme))
@@ -494,8 +1197,8 @@ def finish(file_scheme, cases):
             # the same message read at its own timestamp: must pass, unless deliberately wrong
             scheme = c.get("scheme", file_scheme)
             h = Headers(c["headers"])
-            if isinstance(scheme, dict):
-                ts_text = h.get(scheme["timestampHeader"])
+            if getattr(err, "ts", None) is not None:
+                ts_text = str(err.ts)
             elif scheme in SW_SCHEMES:
                 ts_text = h.get("webhook-timestamp") or h.get("svix-timestamp")
             elif scheme == "slack":
@@ -508,21 +1211,26 @@ def finish(file_scheme, cases):
             assert again == want, f"{c['name']!r}: at its own timestamp gives {again}"
         if "sign" in c:
             scheme = c.get("scheme", file_scheme)
-            assert isinstance(scheme, str), c["name"]
             assert len(c.get("secrets", c.get("secrets_base64", []))) == 1, c["name"]
-            key = case_keys(scheme, c)[0]
             s = c["sign"]
-            made = sign_headers(scheme, key, body_bytes(c), s.get("id"), s.get("timestamp"),
-                                s.get("event_type"))
+            sp = scheme_spec(scheme)
+            if sp is not None:
+                made = sign_spec(sp, spec_keys(sp, c)[0], body_bytes(c), s.get("id"),
+                                 s.get("timestamp"), s.get("event_type"), c.get("url"),
+                                 c.get("method"))
+            else:
+                key = sw_keys(c)[0] if scheme in SW_SCHEMES else case_keys(scheme, c)[0]
+                made = sign_headers(scheme, key, body_bytes(c), s.get("id"), s.get("timestamp"),
+                                    s.get("event_type"))
             given = {k.lower(): v for k, v in c["headers"].items()}
             assert made == given, f"{c['name']!r}: sign gives {made}, headers are {given}"
         out.append({k: c[k] for k in FIELD_ORDER if k in c})
     return {"scheme": file_scheme, "cases": out}
 
 
-def write(file_scheme, cases):
+def write(file_scheme, cases, file_name=None):
     doc = finish(file_scheme, cases)
-    path = os.path.join(HERE, f"{file_scheme}.json")
+    path = os.path.join(HERE, f"{file_name or file_scheme}.json")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     print(f"{os.path.relpath(path)}: {len(doc['cases'])} cases")
@@ -1406,7 +2114,7 @@ def custom_cases():
         ("unknown placeholder {foo}", {"signatureHeader": "X-Signature",
                                        "template": "{foo}.{body}"}),
         ("unknown encoding", {"signatureHeader": "X-Signature", "encoding": "base32"}),
-        ("unknown secretFormat", {"signatureHeader": "X-Signature", "secretFormat": "hex"}),
+        ("unknown secretFormat", {"signatureHeader": "X-Signature", "secretFormat": "base58"}),
         ("no signatureHeader", {"template": "{body}"}),
         ("{id}{body}: two fields touch", {"signatureHeader": "X-Signature",
                                           "template": "{id}{body}", "idHeader": "X-Id"}),
@@ -1425,9 +2133,1159 @@ def custom_cases():
     return cases
 
 
+# --------------------------------------------------------------------------------------------
+# provider presets: one file each (README: Presets). Published vectors are copied verbatim
+# with their source; every other case is computed here.
+
+def hs(key_or_raw, msg, alg=hashlib.sha256):
+    return hmac.new(key_or_raw, msg, alg).digest()
+
+
+def flip(text: str) -> str:
+    """The same text with its last hex/base64 character changed."""
+    last = text.rstrip("=")[-1]
+    repl = "A" if last != "A" else "B"
+    i = len(text.rstrip("=")) - 1
+    return text[:i] + repl + text[i + 1:]
+
+
+def preset_adder(cases, scheme_id):
+    def add(name, source, expect, headers, now, **kw):
+        cases.append(case(name, source, expect, headers, now, **kw))
+    return add
+
+
+YEAR = 365 * 86400
+
+
+def paddle_cases():
+    cases = []
+    add = preset_adder(cases, "paddle")
+    src = ("PaddleHQ/paddle-node-sdk b8ee4b12741d88abe5a33f5c8a74735c9ac3653f "
+           "src/__tests__/notifications/webhooks-validator.node.test.ts")
+    ts = 1698796800
+    h1 = "ts=1698796800;h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9"
+    b1 = '{"data": ["1", "2"]}'
+    d = "28981e941fae76e53db32f3d2a83cb69db41476595e84e1970a1b5d98f62b261"
+    h2 = f"ts=1698796800;h1={d};h1={d};h2=RANDOM_HASH"
+    add("Paddle SDK vector", src, "ok", {"Paddle-Signature": h1}, ts, secrets=["VALID_SECRET"],
+        body=b1, sign={"timestamp": ts})
+    add("Paddle SDK vector: two h1 entries and an unknown h2", src, "ok",
+        {"Paddle-Signature": h2}, ts, secrets=["VALID_SECRET"], body='{"data": "value"}')
+    add("Paddle SDK vector 5 s old (SDK: valid)", src, "ok", {"Paddle-Signature": h1}, ts + 5,
+        secrets=["VALID_SECRET"], body=b1)
+    add("Paddle SDK vector 6 s old (SDK: invalid)", src, "timestamp_too_old",
+        {"Paddle-Signature": h1}, ts + 6, secrets=["VALID_SECRET"], body=b1)
+    add("Paddle SDK vector a year in the future: one-sided window", src + ", clock moved", "ok",
+        {"Paddle-Signature": h1}, ts - YEAR, secrets=["VALID_SECRET"], body=b1)
+    add("Paddle SDK vector, wrong secret", src, "no_matching_signature",
+        {"Paddle-Signature": h1}, ts, secrets=["INVALID_SECRET"], body=b1)
+    secret = "pdl_ntfset_01gkpjp8bkm3tm53kdgkx6sms7_" + derive("paddle", 16).hex()
+    key = secret.encode()
+    body = b'{"event_id":"evt_01h8bkrj5f2xgh5m5gv6y7cj3z","event_type":"transaction.paid"}'
+    t = 1777991400
+    sig = hs(key, f"{t}:".encode() + body).hex()
+    ok = f"ts={t};h1={sig}"
+    C = dict(secrets=[secret], body=body.decode())
+    add("computed: ts;h1", COMPUTED, "ok", {"paddle-signature": ok}, t, sign={"timestamp": t}, **C)
+    add("spaces around entries", COMPUTED, "ok", {"paddle-signature": f"ts={t}; h1={sig}"}, t, **C)
+    add("h1 before ts", COMPUTED, "ok", {"paddle-signature": f"h1={sig};ts={t}"}, t, **C)
+    add("a wrong h1, then the right one", COMPUTED, "ok",
+        {"paddle-signature": f"ts={t};h1={flip(sig)};h1={sig}"}, t, **C)
+    add("only an h2 entry carrying the right signature", COMPUTED, "no_matching_signature",
+        {"paddle-signature": f"ts={t};h2={sig}"}, t, **C)
+    add("no ts entry", COMPUTED, "malformed_header", {"paddle-signature": f"h1={sig}"}, t, **C)
+    add("two ts entries", COMPUTED, "malformed_header",
+        {"paddle-signature": f"ts={t};ts={t};h1={sig}"}, t, **C)
+    add("an entry without '='", COMPUTED, "malformed_header",
+        {"paddle-signature": f"ts={t};h1{sig}"}, t, **C)
+    add("comma-separated instead of ';': one entry, its timestamp runs on", COMPUTED, "invalid_timestamp",
+        {"paddle-signature": f"ts={t},h1={sig}"}, t, **C)
+    add("ts 'abc'", COMPUTED, "invalid_timestamp",
+        {"paddle-signature": f"ts=abc;h1={hs(key, b'abc:' + body).hex()}"}, t, **C)
+    add("5 s old", COMPUTED, "ok", {"paddle-signature": ok}, t + 5, **C)
+    add("6 s old", COMPUTED, "timestamp_too_old", {"paddle-signature": ok}, t + 6, **C)
+    add("far future (a year): accepted, old timestamps only", COMPUTED, "ok",
+        {"paddle-signature": ok}, t - YEAR, **C)
+    add("tolerance_seconds 60: 60 s old", COMPUTED, "ok", {"paddle-signature": ok}, t + 60,
+        tolerance_seconds=60, **C)
+    add("tampered body", COMPUTED, "no_matching_signature", {"paddle-signature": ok}, t,
+        secrets=[secret], body=tamper(body).decode() if re.search(rb"\d", body) else "x")
+    add("missing Paddle-Signature", COMPUTED, "missing_header", {}, t, **C)
+    add("empty Paddle-Signature", COMPUTED, "malformed_header", {"paddle-signature": ""}, t, **C)
+    return cases
+
+
+def mux_cases():
+    cases = []
+    add = preset_adder(cases, "mux")
+    src = ("muxinc/mux-node-sdk tests/api-resources/webhooks.test.ts at "
+           "28c52da6473c4b9e99077442697874241f2b2b76")
+    t = 1565125718
+    sec = "SuperSecret123"
+    b1 = '{"test":"body"}'
+    s1 = "854ece4c22acef7c66b57d4e504153bc512595e8e9c772ece2a68150548c19a7"
+    b2 = '{"test":{"nested":{"nanos":718234, "seconds":1691711005}}}'
+    s2 = "bd315c24bce1c2b8ad325696f26530c8ef7d7d830afb7c1381903705d04607be"
+    C = dict(secrets=[sec], body=b1)
+    add("Mux SDK vector", src, "ok", {"mux-signature": f"t={t},v1={s1}"}, t, sign={"timestamp": t},
+        **C)
+    add("Mux SDK vector, nested body", src, "ok", {"mux-signature": f"t={t},v1={s2}"}, t,
+        secrets=[sec], body=b2, sign={"timestamp": t})
+    add("Mux SDK: an invalid v1, then the right one", src, "ok",
+        {"mux-signature": f"t={t},v1=invalid-sig,v1={s1}"}, t, **C)
+    add("Mux SDK: only a v2 entry (no v1 signatures)", src, "no_matching_signature",
+        {"mux-signature": f"t={t},v2={s1}"}, t, **C)
+    add("Mux SDK: v2 then v1", src, "ok", {"mux-signature": f"t={t},v2={s1},v1={s1}"}, t, **C)
+    add("Mux SDK: read 6 minutes later", src, "timestamp_too_old",
+        {"mux-signature": f"t={t},v1={s1}"}, t + 360, **C)
+    add("exactly 300 s old", src + ", clock moved", "ok", {"mux-signature": f"t={t},v1={s1}"},
+        t + 300, **C)
+    add("301 s old", src + ", clock moved", "timestamp_too_old",
+        {"mux-signature": f"t={t},v1={s1}"}, t + 301, **C)
+    add("a year in the future: accepted, old timestamps only", src + ", clock moved", "ok",
+        {"mux-signature": f"t={t},v1={s1}"}, t - YEAR, **C)
+    add("Mux-Signature as the docs write it, spaces after commas", src, "ok",
+        {"Mux-Signature": f"t={t}, v1={s1}"}, t, **C)
+    add("tampered body", src, "no_matching_signature", {"mux-signature": f"t={t},v1={s1}"}, t,
+        secrets=[sec], body='{"test":"bodY"}')
+    add("wrong secret", src, "no_matching_signature", {"mux-signature": f"t={t},v1={s1}"}, t,
+        secrets=["SuperSecret124"], body=b1)
+    add("no t entry", src, "malformed_header", {"mux-signature": f"v1={s1}"}, t, **C)
+    add("missing mux-signature", src, "missing_header", {}, t, **C)
+    add("empty mux-signature", src, "malformed_header", {"mux-signature": " "}, t, **C)
+    add("t in milliseconds reads as far future: accepted, but no match", COMPUTED,
+        "no_matching_signature", {"mux-signature": f"t={t}000,v1={s1}"}, t, **C)
+    return cases
+
+
+def sanity_cases():
+    cases = []
+    add = preset_adder(cases, "sanity")
+    src = ("sanity-io/webhook-toolkit 649f5adcd8e9d45f73172b05870863b299ba9bc9 "
+           "test/signature.test.ts")
+    h1 = "t=1633519811129,v1=tLa470fx7qkLLEcMOcEUFuBbRSkGujyskxrNXcoh0N0"
+    add("Sanity toolkit vector", src, "ok", {"sanity-webhook-signature": h1}, 1633519811,
+        secrets=["test"], body='{"_id":"resume"}')
+    h2 = "t=1633518820676,v1=e7C9h2sfbFfc4V7TEz7PSOp4IoNzl0UdVsBV-1wgdeA"
+    b2 = '{"title":"GROQ-Hooks are neat"}'
+    add("Sanity toolkit vector 2", src, "ok", {"sanity-webhook-signature": h2}, 1633518820,
+        secrets=["try-me"], body=b2)
+    add("Sanity toolkit vector 2, signature padded with '='", src, "ok",
+        {"sanity-webhook-signature": h2 + "="}, 1633518820, secrets=["try-me"], body=b2)
+    add("Sanity toolkit vector 2, signature in the standard base64 alphabet", src,
+        "no_matching_signature",
+        {"sanity-webhook-signature": h2.replace("-", "+").replace("_", "/")}, 1633518820,
+        secrets=["try-me"], body=b2)
+    add("Sanity toolkit vector 2, ', ' between entries (hookseal trims)", src, "ok",
+        {"sanity-webhook-signature": h2.replace(",", ", ")}, 1633518820, secrets=["try-me"],
+        body=b2)
+    add("Sanity toolkit vector 2, 301 s old", src + ", clock moved", "timestamp_too_old",
+        {"sanity-webhook-signature": h2}, 1633518820 + 301, secrets=["try-me"], body=b2)
+    add("Sanity toolkit vector 2, 300 s old (ms rounded down)", src + ", clock moved", "ok",
+        {"sanity-webhook-signature": h2}, 1633518820 + 300, secrets=["try-me"], body=b2)
+    add("Sanity toolkit vector 2, 301 s in the future", src + ", clock moved",
+        "timestamp_too_new", {"sanity-webhook-signature": h2}, 1633518820 - 301,
+        secrets=["try-me"], body=b2)
+    sec = "sanity-" + derive("sanity", 8).hex()
+    body = b'{"_id":"movie_123","_type":"movie","title":"Alien"}'
+    t = 1777991400
+    sig = base64.urlsafe_b64encode(hs(sec.encode(), f"{t}000.".encode() + body)).decode().rstrip("=")
+    ok = f"t={t}000,v1={sig}"
+    C = dict(secrets=[sec], body=body.decode())
+    add("computed: t in ms, base64url without padding", COMPUTED, "ok",
+        {"sanity-webhook-signature": ok}, t, sign={"timestamp": t}, **C)
+    add("t in seconds reads as 1970: too old", COMPUTED, "timestamp_too_old",
+        {"sanity-webhook-signature": f"t={t},v1=" + base64.urlsafe_b64encode(
+            hs(sec.encode(), f"{t}.".encode() + body)).decode().rstrip("=")}, t, **C)
+    add("ms rounded down: 300.999 s in the future is 300 s", COMPUTED, "ok",
+        {"sanity-webhook-signature": f"t={(t + 300) * 1000 + 999},v1=" + base64.urlsafe_b64encode(
+            hs(sec.encode(), f"{(t + 300) * 1000 + 999}.".encode() + body)).decode().rstrip("=")},
+        t, **C)
+    add("tampered body", COMPUTED, "no_matching_signature", {"sanity-webhook-signature": ok}, t,
+        secrets=[sec], body=body.decode().replace("Alien", "Aliens"))
+    add("wrong secret", COMPUTED, "no_matching_signature", {"sanity-webhook-signature": ok}, t,
+        secrets=["try-me"], body=body.decode())
+    add("signature in hex", COMPUTED, "no_matching_signature",
+        {"sanity-webhook-signature": f"t={t}000,v1=" + hs(sec.encode(), f"{t}000.".encode()
+                                                           + body).hex()}, t, **C)
+    add("missing sanity-webhook-signature", COMPUTED, "missing_header", {}, t, **C)
+    add("no t entry", COMPUTED, "malformed_header", {"sanity-webhook-signature": f"v1={sig}"},
+        t, **C)
+    return cases
+
+
+def zendesk_cases():
+    cases = []
+    add = preset_adder(cases, "zendesk")
+    docs = "https://developer.zendesk.com/documentation/webhooks/verifying/"
+    sec = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ=="  # the current docs' example secret
+    body = b'{"say": "hello"}'
+    ts = "2021-07-25T10:00:00Z"
+    now = unix("2021-07-25T10:00:00+00:00")
+    sig = lambda t, b=body, k=sec: b64(hs(k.encode(), t.encode() + b))
+    H = lambda s, t=ts: {"X-Zendesk-Webhook-Signature": s,
+                         "X-Zendesk-Webhook-Signature-Timestamp": t}
+    src = f"{COMPUTED}; TIMESTAMP + BODY as the current docs say ({docs}), docs example secret"
+    C = dict(secrets=[sec], body=body.decode())
+    add("computed: base64(HMAC(TIMESTAMP + BODY))", src, "ok", H(sig(ts)), now,
+        sign={"timestamp": now}, **C)
+    add("the secret is used as text, not base64-decoded", src, "no_matching_signature",
+        H(b64(hs(unb64(sec), ts.encode() + body))), now, **C)
+    old = "HRkRd4BeOAoUkfZr-mhauJT64rvBASlJRoIyPsd3zeA="
+    add("old docs revision's vector (BODY + TIMESTAMP) does not verify as TIMESTAMP + BODY",
+        "older revision of the Zendesk docs (developer.zendesk.com/documentation/event-connectors/"
+        "webhooks/verifying/): secret, body, timestamp and signature verbatim; it signs BODY + "
+        "TIMESTAMP, which the current docs contradict", "no_matching_signature",
+        H("tRDSF7URY8BLCDlaBcQ7FHu051Zk+aAB0NKMP53teMw="), now, secrets=[old], body=body.decode())
+    for label, t in (("an offset", "2021-07-25T12:00:00+02:00"),
+                     ("a fraction of a second", "2021-07-25T10:00:00.123Z"),
+                     ("lowercase t and z", "2021-07-25t10:00:00z")):
+        add(f"timestamp with {label}", COMPUTED, "ok", H(sig(t), t), now, **C)
+    for label, t in (("no zone", "2021-07-25T10:00:00"), ("30 February", "2021-02-30T10:00:00Z"),
+                     ("Unix seconds", str(now)), ("before 1970", "1969-12-31T23:59:59Z"),
+                     ("a space for T", "2021-07-25 10:00:00Z"), ("offset without ':'",
+                                                                  "2021-07-25T10:00:00+0000")):
+        add(f"timestamp {label}: {t!r}", COMPUTED, "invalid_timestamp", H(sig(t), t), now, **C)
+    add("301 s old", COMPUTED, "timestamp_too_old", H(sig(ts)), now + 301, **C)
+    add("301 s in the future", COMPUTED, "timestamp_too_new", H(sig(ts)), now - 301, **C)
+    add("300 s old", COMPUTED, "ok", H(sig(ts)), now + 300, **C)
+    add("empty body (a GET webhook)", COMPUTED, "ok", H(sig(ts, b"")), now, secrets=[sec],
+        body="", sign={"timestamp": now})
+    add("tampered body", COMPUTED, "no_matching_signature", H(sig(ts)), now, secrets=[sec],
+        body='{"say": "hellO"}')
+    add("wrong secret", COMPUTED, "no_matching_signature", H(sig(ts)), now, secrets=[old],
+        body=body.decode())
+    add("signed with another timestamp than sent", COMPUTED, "no_matching_signature",
+        H(sig("2021-07-25T10:00:01Z")), now, **C)
+    add("missing signature timestamp header", COMPUTED, "missing_header",
+        {"X-Zendesk-Webhook-Signature": sig(ts)}, now, **C)
+    add("missing signature header", COMPUTED, "missing_header",
+        {"X-Zendesk-Webhook-Signature-Timestamp": ts}, now, **C)
+    return cases
+
+
+def webflow_cases():
+    cases = []
+    add = preset_adder(cases, "webflow")
+    sec = derive("webflow client secret", 32).hex()
+    body = b'{"triggerType":"form_submission","payload":{"name":"Contact","data":{"email":"a@b.co"}}}'
+    t = 1777991400
+    sig = lambda ms, b=body: hs(sec.encode(), f"{ms}:".encode() + b).hex()
+    H = lambda ms: {"x-webflow-signature": sig(ms), "x-webflow-timestamp": str(ms)}
+    C = dict(secrets=[sec], body=body.decode())
+    src = COMPUTED + "; webflow/js-webflow-api 31e9cf3 src/wrapper/WebhooksClient.ts: `{ts}:{body}`, hex"
+    add("computed: {timestamp ms}:{body}", src, "ok", H(t * 1000), t, sign={"timestamp": t}, **C)
+    add("ms rounded down to seconds", src, "ok", H(t * 1000 + 999), t, **C)
+    add("301 s old", src, "timestamp_too_old", H(t * 1000), t + 301, **C)
+    add("300 s old", src, "ok", H(t * 1000), t + 300, **C)
+    add("a year in the future: accepted, old timestamps only (Webflow docs)", src, "ok",
+        H(t * 1000), t - YEAR, **C)
+    add("timestamp in seconds reads as 1970", src, "timestamp_too_old", H(t), t, **C)
+    add("tampered body", src, "no_matching_signature", H(t * 1000), t, secrets=[sec],
+        body=body.decode().replace("a@b.co", "a@b.cc"))
+    add("wrong secret", src, "no_matching_signature", H(t * 1000), t, secrets=["wrong"],
+        body=body.decode())
+    add("missing x-webflow-timestamp", src, "missing_header",
+        {"x-webflow-signature": sig(t * 1000)}, t, **C)
+    add("missing x-webflow-signature", src, "missing_header",
+        {"x-webflow-timestamp": str(t * 1000)}, t, **C)
+    add("timestamp '1.7e12'", src, "invalid_timestamp",
+        {"x-webflow-signature": sig("1.7e12"), "x-webflow-timestamp": "1.7e12"}, t, **C)
+    return cases
+
+
+BOX_SRC = ("box/box-typescript-sdk-gen 1a16c5bd8a5100f55c6ebab79ab5efc0269263bc "
+           "src/test/webhooks.generated.test.ts (same values in box-node-sdk "
+           "tests/lib/managers/webhooks-test.js)")
+
+
+def box_cases():
+    cases = []
+    add = preset_adder(cases, "box")
+    ts = "2020-01-01T00:00:00-07:00"
+    now = 1577862000
+    did = "f96bb54b-ee16-4fc5-aa65-8c2d9e5b546f"
+    body = ('{"type":"webhook_event","webhook":{"id":"1234567890"},"trigger":"FILE.UPLOADED",'
+            '"source":{"id":"1234567890","type":"file","name":"Test.txt"}}')
+    prim, seco = "6TfeAW3A1PASkgboxxA5yqHNKOwFyMWuEXny/FPD5hI=", "v+1CD1Jdo3muIcbpv5lxxgPglOqMfsNHPV899xWYydo="
+    H = {"box-delivery-id": did, "box-delivery-timestamp": ts, "box-signature-algorithm": "HmacSHA256",
+         "box-signature-primary": prim, "box-signature-secondary": seco, "box-signature-version": "1"}
+    add("Box SDK vector, primary key", BOX_SRC, "ok", H, now, secrets=["SamplePrimaryKey"], body=body)
+    add("Box SDK vector, secondary key", BOX_SRC, "ok", H, now, secrets=["SampleSecondaryKey"],
+        body=body)
+    add("Box SDK vector, both keys", BOX_SRC, "ok", H, now,
+        secrets=["SamplePrimaryKey", "SampleSecondaryKey"], body=body)
+    add("Box SDK vector, incorrect key", BOX_SRC, "no_matching_signature", H, now,
+        secrets=["IncorrectKey"], body=body)
+    pre = ('{"webhook":{"id":"1234567890"},"trigger":"FILE.UPLOADED","source":{"id":"1234567890",'
+           '"type":"file","name":"')
+    for label, name, sig in (
+            ("Japanese name, escaped as Box sends it",
+             r"\u30b9\u30af\u30ea\u30fc\u30f3\u30b7\u30e7\u30c3\u30c8 2020-08-05.txt",
+             "LV2uCu+5NJtIHrCXDYgZ0v/PP5THGRuegw3RtdnEyuE="),
+            ("emoji name, escaped as Box sends it", r"\ud83d\ude00 2020-08-05.txt",
+             "xF/SDZosX4le+v4A0Qn59sZhuD1RqY5KRUKzVMSbh0E="),
+            ("name 'test \\r' (backslash r)", r"test \r", "SVkbKgy3dEEf2PbbzpNu2lDZS7zZ/aboU7HOZgBGrJk="),
+            ("name '\\/'", r"\/", "t41PWT5ZB6OcysnD6SDy9Ud+p9hdXxIdXqcdweyZv/Q="),
+            ("name '\\\\'", "\\\\", "ERpMZwUQsGDTfj82ehdX6VvDZfvOhK5ULNfVmwVAGe0=")):
+        add(f"Box SDK vector: {label}", BOX_SRC + " (body as the SDK escapes it, i.e. as sent)",
+            "ok", dict(H, **{"box-signature-primary": sig}), now, secrets=["SamplePrimaryKey"],
+            body=pre + name + '"}}')
+    add("Box SDK vector 600 s old", BOX_SRC + ", clock moved", "ok", H, now + 600,
+        secrets=["SamplePrimaryKey"], body=body)
+    add("Box SDK vector 601 s old", BOX_SRC + ", clock moved", "timestamp_too_old", H, now + 601,
+        secrets=["SamplePrimaryKey"], body=body)
+    add("Box SDK vector 601 s in the future (hookseal: 600 s both ways)", BOX_SRC + ", clock moved",
+        "timestamp_too_new", H, now - 601, secrets=["SamplePrimaryKey"], body=body)
+    add("Box SDK vector 600 s in the future", BOX_SRC + ", clock moved", "ok", H, now - 600,
+        secrets=["SamplePrimaryKey"], body=body)
+    add("Box SDK vector, tampered body", BOX_SRC, "no_matching_signature", H, now,
+        secrets=["SamplePrimaryKey"], body=body.replace("Test.txt", "Test.txu"))
+    add("Box SDK vector, timestamp header changed", BOX_SRC, "no_matching_signature",
+        dict(H, **{"box-delivery-timestamp": "2020-01-01T07:00:00Z"}), now,
+        secrets=["SamplePrimaryKey"], body=body)
+    h = dict(H)
+    del h["box-signature-primary"]
+    add("no primary signature header", BOX_SRC, "missing_header", h, now,
+        secrets=["SampleSecondaryKey"], body=body)
+    h = dict(H)
+    del h["box-signature-secondary"]
+    add("secondary key, secondary header absent", BOX_SRC, "no_matching_signature", h, now,
+        secrets=["SampleSecondaryKey"], body=body)
+    h = dict(H)
+    del h["box-delivery-timestamp"]
+    add("missing box-delivery-timestamp", BOX_SRC, "missing_header", h, now,
+        secrets=["SamplePrimaryKey"], body=body)
+    sec = "box-primary-" + derive("box primary", 12).hex()
+    t = 1777991400
+    tt = format_ts(t, "rfc3339")
+    b = b'{"type":"webhook_event","trigger":"FILE.UPLOADED","source":{"id":"42","type":"file"}}'
+    sig = b64(hs(sec.encode(), b + tt.encode()))
+    add("computed: as Box sends it (version and algorithm headers)", COMPUTED, "ok",
+        {"box-delivery-id": did, "box-delivery-timestamp": tt, "box-signature-primary": sig,
+         "box-signature-version": "1", "box-signature-algorithm": "HmacSHA256"}, t,
+        secrets=[sec], body=b.decode(), sign={"id": did, "timestamp": t})
+    add("computed: no delivery id, no secondary", COMPUTED, "ok",
+        {"box-delivery-timestamp": tt, "box-signature-primary": sig}, t, secrets=[sec],
+        body=b.decode())
+    add("computed: timestamp in Unix seconds", COMPUTED, "invalid_timestamp",
+        {"box-delivery-timestamp": str(t), "box-signature-primary":
+         b64(hs(sec.encode(), b + str(t).encode()))}, t, secrets=[sec], body=b.decode())
+    return cases
+
+
+def paystack_cases():
+    cases = []
+    add = preset_adder(cases, "paystack")
+    sec = "sk_test_" + derive("paystack", 20).hex()
+    body = b'{"event":"charge.success","data":{"id":302961,"amount":20000,"reference":"qTPrJoy9Bx"}}'
+    sig = hs(sec.encode(), body, hashlib.sha512).hex()
+    C = dict(secrets=[sec], body=body.decode())
+    src = COMPUTED + " (HMAC-SHA512, PaystackOSS/doc-code-snippets 94af513)"
+    H = lambda s: {"x-paystack-signature": s}
+    add("computed: HMAC-SHA512 of the body, hex", src, "ok", H(sig), 1777991400, sign={}, **C)
+    add("uppercase hex", src, "ok", H(sig.upper()), 1777991400, **C)
+    add("HMAC-SHA256 instead", src, "no_matching_signature",
+        H(hs(sec.encode(), body).hex()), 1777991400, **C)
+    add("tampered body", src, "no_matching_signature", H(sig), 1777991400, secrets=[sec],
+        body=tamper(body).decode())
+    add("wrong secret", src, "no_matching_signature", H(sig), 1777991400, secrets=["sk_test_x"],
+        body=body.decode())
+    add("truncated signature (first 32 bytes)", src, "no_matching_signature", H(sig[:64]),
+        1777991400, **C)
+    add("missing x-paystack-signature", src, "missing_header", {}, 1777991400, **C)
+    add("empty x-paystack-signature", src, "malformed_header", H(""), 1777991400, **C)
+    add("empty secret", src, "invalid_secret", H(sig), 1777991400, secrets=[""], body=body.decode())
+    return cases
+
+
+HS_SECRET = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy"
+HS_NODE = ("HubSpot/hubspot-api-nodejs 395cd9bf3bb21252aefc517e11ea64b7db03bd9d "
+           "test/unit/signature.spec.ts")
+HS_PY = ("HubSpot/hubspot-api-python a2a528a97f4c1131d7f65d0303bfbd2e523a8eba "
+         "tests/spec/utils/test_signature.py")
+HS_URI = "https://www.example.com/webhook_uri"
+HS_PY_BODY = "{'example_field':'example_value'}"
+
+
+def hubspot_v1_cases():
+    cases = []
+    add = preset_adder(cases, "hubspot-v1")
+    body = ('[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,'
+            '"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,'
+            '"changeSource":"CRM","changeFlag":"NEW","appId":54321}]')
+    sig = "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de"
+    now = 1564113600
+    add("HubSpot Node SDK / v1 FAQ vector", HS_NODE, "ok", {"X-HubSpot-Signature": sig}, now,
+        secrets=[HS_SECRET], body=body, sign={})
+    add("HubSpot v1 as sent, with X-HubSpot-Signature-Version", HS_NODE, "ok",
+        {"X-HubSpot-Signature": sig, "X-HubSpot-Signature-Version": "v1"}, now,
+        secrets=[HS_SECRET], body=body)
+    add("HubSpot Python SDK v1 vector", HS_PY, "ok",
+        {"X-HubSpot-Signature": "69fc6631a867edd4f9e9e627fc5c1148e3fbdd8b21837b6d2b8901c1fa57f750"},
+        now, secrets=[HS_SECRET], body=HS_PY_BODY, sign={})
+    add("tampered body", HS_NODE, "no_matching_signature", {"X-HubSpot-Signature": sig}, now,
+        secrets=[HS_SECRET], body=tamper(body.encode()).decode())
+    add("wrong secret", HS_NODE, "no_matching_signature", {"X-HubSpot-Signature": sig}, now,
+        secrets=["zzzzzzzz-yyyy-yyyy-yyyy-yyyyyyyyyyyy"], body=body)
+    add("an HMAC-SHA256 is not a v1 signature", COMPUTED, "no_matching_signature",
+        {"X-HubSpot-Signature": hs(HS_SECRET.encode(), body.encode()).hex()}, now,
+        secrets=[HS_SECRET], body=body)
+    add("missing X-HubSpot-Signature", HS_NODE, "missing_header", {}, now, secrets=[HS_SECRET],
+        body=body)
+    return cases
+
+
+def hubspot_v2_cases():
+    cases = []
+    add = preset_adder(cases, "hubspot-v2")
+    now = 1564113600
+    g = "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e"
+    p = "9569219f8ba981ffa6f6f16aa0f48637d35d728c7e4d93d0d52efaa512af7900"
+    pb = '{"example_field":"example_value"}'
+    H = lambda s: {"X-HubSpot-Signature": s}
+    add("HubSpot Node SDK / v2 FAQ vector: GET, empty body", HS_NODE, "ok", H(g), now,
+        secrets=[HS_SECRET], body="", url=HS_URI, method="GET", sign={})
+    add("HubSpot Node SDK vector: POST", HS_NODE, "ok", H(p), now, secrets=[HS_SECRET], body=pb,
+        url=HS_URI, method="POST", sign={})
+    add("HubSpot Python SDK v2 vector: POST", HS_PY, "ok",
+        H("4fe4e3a7d3cf09db53be39d0a58130e2aaba074ec123a9e355b876a689a1c383"), now,
+        secrets=[HS_SECRET], body=HS_PY_BODY, url=HS_URI, method="POST", sign={})
+    add("GET vector verified as POST", HS_NODE, "no_matching_signature", H(g), now,
+        secrets=[HS_SECRET], body="", url=HS_URI, method="POST")
+    add("POST vector at another URL", HS_NODE, "no_matching_signature", H(p), now,
+        secrets=[HS_SECRET], body=pb, url=HS_URI + "2", method="POST")
+    add("POST vector, URL with a trailing slash", HS_NODE, "no_matching_signature", H(p), now,
+        secrets=[HS_SECRET], body=pb, url=HS_URI + "/", method="POST")
+    add("POST vector, tampered body", HS_NODE, "no_matching_signature", H(p), now,
+        secrets=[HS_SECRET], body=pb.replace("value", "valuE"), url=HS_URI, method="POST")
+    add("no URL given", HS_NODE, "missing_url", H(p), now, secrets=[HS_SECRET], body=pb,
+        method="POST")
+    add("no method given", HS_NODE, "missing_method", H(p), now, secrets=[HS_SECRET], body=pb,
+        url=HS_URI)
+    add("missing X-HubSpot-Signature", HS_NODE, "missing_header", {}, now, secrets=[HS_SECRET],
+        body=pb, url=HS_URI, method="POST")
+    return cases
+
+
+def hubspot_v3_cases():
+    cases = []
+    add = preset_adder(cases, "hubspot-v3")
+    ms = 1693657560000
+    now = ms // 1000
+    sig = "K36dawei4A+QBNolUOqo7s91KQDWQ5MXZ/QufNYuk/Y="
+    H = lambda s=sig, t=ms: {"X-HubSpot-Signature-v3": s, "X-HubSpot-Request-Timestamp": str(t)}
+    C = dict(secrets=[HS_SECRET], body=HS_PY_BODY, url=HS_URI, method="POST")
+    add("HubSpot Python SDK v3 vector", HS_PY, "ok", H(), now, sign={"timestamp": now}, **C)
+    add("header name as the docs write it (X-HubSpot-Signature-V3)", HS_PY, "ok",
+        {"X-HubSpot-Signature-V3": sig, "X-HubSpot-Request-Timestamp": str(ms)}, now, **C)
+    add("300 s old", HS_PY + ", clock moved", "ok", H(), now + 300, **C)
+    add("301 s old", HS_PY + ", clock moved", "timestamp_too_old", H(), now + 301, **C)
+    add("a year in the future: accepted, old timestamps only (every HubSpot SDK)",
+        HS_PY + ", clock moved", "ok", H(), now - YEAR, **C)
+    add("verified as GET", HS_PY, "no_matching_signature", H(), now,
+        secrets=[HS_SECRET], body=HS_PY_BODY, url=HS_URI, method="GET")
+    add("verified at another URL", HS_PY, "no_matching_signature", H(), now,
+        secrets=[HS_SECRET], body=HS_PY_BODY, url="http://www.example.com/webhook_uri",
+        method="POST")
+    add("no URL given", HS_PY, "missing_url", H(), now, secrets=[HS_SECRET], body=HS_PY_BODY,
+        method="POST")
+    add("no method given", HS_PY, "missing_method", H(), now, secrets=[HS_SECRET],
+        body=HS_PY_BODY, url=HS_URI)
+    add("tampered body", HS_PY, "no_matching_signature", H(), now, secrets=[HS_SECRET],
+        body=HS_PY_BODY.replace("value", "valuE"), url=HS_URI, method="POST")
+    add("signed timestamp changed by 1 ms", HS_PY, "no_matching_signature", H(t=ms + 1), now, **C)
+    h = H()
+    del h["X-HubSpot-Request-Timestamp"]
+    add("missing X-HubSpot-Request-Timestamp", HS_PY, "missing_header", h, now, **C)
+    add("expired and at the wrong URL: the timestamp is reported", HS_PY + ", clock moved",
+        "timestamp_too_old", H(), now + 301, secrets=[HS_SECRET], body=HS_PY_BODY,
+        url=HS_URI + "2", method="POST", wrong_signature=True)
+    sec = derive("hubspot app secret", 16).hex()
+    t = 1777991400
+    u = "https://hooks.example.com/hubspot?portalId=62515"
+    b = '[{"eventId":7,"subscriptionType":"contact.creation","objectId":123}]'
+    s = b64(hs(sec.encode(), f"POST{u}{b}{t * 1000}".encode()))
+    add("computed: POST with a query string", COMPUTED, "ok", H(s, t * 1000), t, secrets=[sec],
+        body=b, url=u, method="POST", sign={"timestamp": t})
+    add("computed: timestamp in seconds reads as 1970", COMPUTED, "timestamp_too_old",
+        H(b64(hs(sec.encode(), f"POST{u}{b}{t}".encode())), t), t, secrets=[sec], body=b, url=u,
+        method="POST")
+    return cases
+
+
+SQ_SRC = ("square/square-nodejs-sdk c58c6e097af6717e5c728712f79f89f6cd9da12f "
+          "tests/integration/webhooks.test.ts")
+
+
+def square_cases():
+    cases = []
+    add = preset_adder(cases, "square")
+    H = lambda s: {"x-square-hmacsha256-signature": s}
+    b1 = ('{"merchant_id":"MLEFBHHSJGVHD","type":"webhooks.test_notification","event_id":'
+          '"ac3ac95b-f97d-458c-a6e6-18981597e05f","created_at":"2022-07-13T20:30:59.037339943Z",'
+          '"data":{"type":"webhooks","id":"bc368e64-01aa-407e-b46e-3231809b1129"}}')
+    u1 = "https://webhook.site/679a4f3a-dcfa-49ee-bac5-9d0edad886b9"
+    s1 = "GF4YkrJgGBDZ9NIYbNXBnMzqb2HoL4RW/S6vkZ9/2N4="
+    now = unix("2022-07-13T20:31:00+00:00")
+    add("Square SDK vector", SQ_SRC, "ok", H(s1), now, secrets=["Ibxx_5AKakO-3qeNVR61Dw"], body=b1,
+        url=u1, sign={})
+    u2 = "https://webhook.site/webhooks"
+    add("Square SDK vector 2", SQ_SRC, "ok", H("W3FlCNk5IA3ZQ2LHTWoajvzfaDu/OwY2tNHIHC3IUOA="), now,
+        secrets=["signature-key"], body='{"data":{"type":"webhooks","id":"fake_id"}}', url=u2,
+        sign={})
+    add("Square SDK vector 3", SQ_SRC, "ok", H("Cxt7+aTi4rKgcA0bC4g9EHdVtLSDWdqccmL5MvihU4U="), now,
+        secrets=["signature-key"], body='{"data":{"type":"webhooks","id":">id<"}}', url=u2,
+        sign={})
+    add("Square SDK vector at another URL", SQ_SRC, "no_matching_signature", H(s1), now,
+        secrets=["Ibxx_5AKakO-3qeNVR61Dw"], body=b1, url=u2)
+    add("Square SDK vector, URL with :443 (Square signs the URL as configured)", SQ_SRC,
+        "no_matching_signature", H(s1), now, secrets=["Ibxx_5AKakO-3qeNVR61Dw"], body=b1,
+        url=u1.replace("site/", "site:443/"))
+    add("Square SDK vector, tampered body", SQ_SRC, "no_matching_signature", H(s1), now,
+        secrets=["Ibxx_5AKakO-3qeNVR61Dw"], body=b1.replace("MLEF", "MLEG"), url=u1)
+    add("Square SDK vector, wrong key", SQ_SRC, "no_matching_signature", H(s1), now,
+        secrets=["signature-key"], body=b1, url=u1)
+    add("Square SDK vector, no URL given", SQ_SRC, "missing_url", H(s1), now,
+        secrets=["Ibxx_5AKakO-3qeNVR61Dw"], body=b1)
+    add("missing signature header", SQ_SRC, "missing_header", {"x-square-signature": s1}, now,
+        secrets=["Ibxx_5AKakO-3qeNVR61Dw"], body=b1, url=u1)
+    return cases
+
+
+TW_SRC = ("twilio/twilio-python 306691e793f417b6974640d1ef88785e9de03b2a "
+          "tests/unit/test_request_validator.py")
+
+
+def twilio_cases():
+    cases = []
+    add = preset_adder(cases, "twilio")
+    url = "https://mycompany.com/myapp.php?foo=1&bar=2"
+    form = ("CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309"
+            "&To=%2B18005551212")
+    H = lambda s: {"X-Twilio-Signature": s}
+    C = dict(secrets=["12345"], body=form)
+    now = 1777991400
+    add("Twilio SDK vector: form params", TW_SRC, "ok", H("RSOYDt4T1cUTdK1PDd93/VVr8B8="), now,
+        url=url, sign={}, **C)
+    add("Twilio SDK vector: URL with :443", TW_SRC, "ok", H("kvajT1Ptam85bY51eRf/AJRuM3w="), now,
+        url=url.replace(".com/", ".com:443/"), **C)
+    add("Twilio SDK vector: http with :80", TW_SRC, "ok", H("0ZXoZLH/DfblKGATFgpif+LLRf4="), now,
+        url="http://mycompany.com:80/myapp.php?foo=1&bar=2", **C)
+    add("Twilio SDK vector: non-default port :1234 (signed as given)", TW_SRC, "ok",
+        H("Zmvh+3yNM1Phv2jhDCwEM3q5ebU="), now,
+        url="http://mycompany.com:1234/myapp.php?foo=1&bar=2", sign={}, **C)
+    add("signature over the URL without its port, verified at :443", TW_SRC, "ok",
+        H("RSOYDt4T1cUTdK1PDd93/VVr8B8="), now, url=url.replace(".com/", ".com:443/"), **C)
+    add("signature over the URL with :443, verified without the port", TW_SRC, "ok",
+        H("kvajT1Ptam85bY51eRf/AJRuM3w="), now, url=url, **C)
+    add("signature over :443, verified at :8443", TW_SRC, "no_matching_signature",
+        H("kvajT1Ptam85bY51eRf/AJRuM3w="), now, url=url.replace(".com/", ".com:8443/"), **C)
+    add("Twilio SDK vector: form params in another order", TW_SRC, "ok",
+        H("RSOYDt4T1cUTdK1PDd93/VVr8B8="), now, url=url, secrets=["12345"],
+        body="To=%2B18005551212&From=%2B14158675309&Digits=1234&Caller=%2B14158675309"
+             "&CallSid=CA1234567890ABCDE")
+    add("Twilio SDK vector: repeated values signed once",
+        TW_SRC, "ok", H("IK+Dwps556ElfBT0I3Rgjkr1wJU="), now, url=url, secrets=["12345"],
+        body="Sid=CA123&SidAccount=AC123&Digits=5678&Digits=1234&Digits=1234")
+    jb = '{"property": "value", "boolean": true}'
+    ju = url + "&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620"
+    add("Twilio SDK vector: JSON body with bodySHA256", TW_SRC, "ok",
+        H("a9nBmqA0ju/hNViExpshrM61xv4="), now, url=ju, secrets=["12345"], body=jb, sign={})
+    add("JSON body changed: bodySHA256 no longer matches", TW_SRC, "no_matching_signature",
+        H("a9nBmqA0ju/hNViExpshrM61xv4="), now, url=ju, secrets=["12345"],
+        body=jb.replace("true", "false"))
+    add("form param value changed", TW_SRC, "no_matching_signature",
+        H("RSOYDt4T1cUTdK1PDd93/VVr8B8="), now, url=url, secrets=["12345"],
+        body=form.replace("Digits=1234", "Digits=1235"))
+    add("form param added", TW_SRC, "no_matching_signature", H("RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+        now, url=url, secrets=["12345"], body=form + "&Extra=1")
+    add("query string changed", TW_SRC, "no_matching_signature", H("RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+        now, url=url.replace("foo=1", "foo=2"), **C)
+    add("wrong auth token", TW_SRC, "no_matching_signature", H("RSOYDt4T1cUTdK1PDd93/VVr8B8="),
+        now, url=url, secrets=["54321"], body=form)
+    add("no URL given", TW_SRC, "missing_url", H("RSOYDt4T1cUTdK1PDd93/VVr8B8="), now, **C)
+    add("missing X-Twilio-Signature", TW_SRC, "missing_header", {}, now, url=url, **C)
+    tok = derive("twilio auth token", 16).hex()
+    u = "https://hooks.example.com/twilio/sms"
+    b = "Body=Hello+world%21&From=%2B15005550006&MessageSid=SM123&To=%2B15005550001"
+    s = b64(hs(tok.encode(), (u + "BodyHello world!From+15005550006MessageSidSM123To+15005550001")
+               .encode(), hashlib.sha1))
+    add("computed: '+' and %XX decoded before signing", COMPUTED, "ok", H(s), now, url=u,
+        secrets=[tok], body=b, sign={})
+    add("computed: %20 reads as '+' does", COMPUTED, "ok", H(s), now, url=u, secrets=[tok],
+        body=b.replace("Hello+world", "Hello%20world"))
+    return cases
+
+
+def mailgun_cases():
+    cases = []
+    add = preset_adder(cases, "mailgun")
+    docs = "https://documentation.mailgun.com/docs/mailgun/user-manual/webhooks/securing-webhooks"
+    key = "key-" + derive("mailgun signing key", 16).hex()
+    t = 1777991400
+    token = derive("mailgun token", 25).hex()
+    sig = hs(key.encode(), f"{t}{token}".encode()).hex()
+    ev = '{"event":"delivered","recipient":"alice@example.com","id":"CPgfbmQMTCKtHW6uIWtuVe"}'
+
+    def body(ts=f'"{t}"', tok=f'"{token}"', s=f'"{sig}"', event=ev, extra=""):
+        return ('{"signature": {"token": ' + tok + ', "timestamp": ' + ts + ', "signature": '
+                + s + '}' + extra + ', "event-data": ' + event + '}')
+
+    src = f"{COMPUTED}; format from the Mailgun docs ({docs})"
+    C = dict(secrets=[key])
+    add("computed: signature object in the JSON body", src, "ok", {}, t, body=body(), **C)
+    add("event-data changed: still verifies (the body is not covered)", src, "ok", {}, t,
+        body=body(event=ev.replace("alice", "mallory")), **C)
+    add("timestamp as a JSON number", src, "ok", {}, t, body=body(ts=str(t)), **C)
+    add("unrelated headers ignored", src, "ok", {"content-type": "application/json"}, t,
+        body=body(), **C)
+    add("301 s old", src, "timestamp_too_old", {}, t + 301, body=body(), **C)
+    add("301 s in the future", src, "timestamp_too_new", {}, t - 301, body=body(), **C)
+    add("token changed", src, "no_matching_signature", {}, t,
+        body=body(tok='"' + token[:-1] + "0" + '"' if token[-1] != "0" else '"' + token[:-1] + '1"'),
+        **C)
+    add("wrong signing key", src, "no_matching_signature", {}, t, body=body(),
+        secrets=["key-wrong"])
+    add("timestamp 'abc'", src, "invalid_timestamp", {}, t,
+        body=body(ts='"abc"', s='"' + hs(key.encode(), f"abc{token}".encode()).hex() + '"'), **C)
+    add("no signature object", src, "malformed_body", {}, t,
+        body='{"event-data": ' + ev + '}', **C)
+    add("no token", src, "malformed_body", {}, t,
+        body='{"signature": {"timestamp": "' + str(t) + '", "signature": "' + sig + '"}}', **C)
+    add("no timestamp", src, "malformed_body", {}, t,
+        body='{"signature": {"token": "' + token + '", "signature": "' + sig + '"}}', **C)
+    add("empty token", src, "malformed_body", {}, t,
+        body=body(tok='""', s='"' + hs(key.encode(), f"{t}".encode()).hex() + '"'), **C)
+    add("token as a JSON object", src, "malformed_body", {}, t, body=body(tok='{"a": 1}'), **C)
+    other = derive("mailgun other token", 25).hex()
+    add("signature object twice", src, "malformed_body", {}, t,
+        body=body(extra=', "signature": {"token": "' + other + '"}'), **C)
+    add("signature object twice, the second key spelt with an escape", src, "malformed_body", {},
+        t, body=body(extra=', "sign\\u0061ture": {"token": "' + other + '"}'), **C)
+    add("token key twice, one spelt with an escape", src, "malformed_body", {}, t,
+        body=body(tok=f'"{token}", "t\\u006fken": "{other}"'), **C)
+    add("token holding an escape", src, "malformed_body", {}, t,
+        body=body(tok='"' + token[:10] + "\\u0030" + token[11:] + '"'), **C)
+    add("body is form-encoded (legacy webhooks), not JSON", src, "malformed_body", {}, t,
+        body=f"token={token}&timestamp={t}&signature={sig}", **C)
+    add("body is a JSON array", src, "malformed_body", {}, t, body="[" + body() + "]", **C)
+    add("signature in a header is not read", src, "malformed_body",
+        {"x-mailgun-signature": sig}, t, body='{"event-data": ' + ev + '}', **C)
+    return cases
+
+
+def linear_cases():
+    cases = []
+    add = preset_adder(cases, "linear")
+    src = (f"{COMPUTED}; linear/linear 8335e09a17dd8aa351dace3d05a94a55e78dad2a "
+           "packages/sdk/src/webhooks/client.ts")
+    sec = "lin_wh_" + derive("linear", 16).hex()
+    t = 1777991400
+
+    def body(ts=t * 1000 + 123, extra=""):
+        return ('{"action":"create","type":"Issue","data":{"id":"2174add1","title":"Bug"},'
+                '"url":"https://linear.app/issue/ENG-1"' + extra
+                + (f',"webhookTimestamp":{ts}' if ts is not None else "") + "}")
+
+    H = lambda b, k=sec: {"linear-signature": hs(k.encode(), b.encode()).hex()}
+    b = body()
+    add("computed: HMAC of the body, webhookTimestamp (ms) in the body", src, "ok", H(b), t,
+        secrets=[sec], body=b, sign={})
+    add("60 s old", src, "ok", H(b), t + 60, secrets=[sec], body=b)
+    add("61 s old", src, "timestamp_too_old", H(b), t + 61, secrets=[sec], body=b)
+    b2 = body(ts=(t + 61) * 1000)
+    add("61 s in the future", src, "timestamp_too_new", H(b2), t, secrets=[sec], body=b2)
+    b3 = body(ts=f'"{t * 1000}"')
+    add("webhookTimestamp as a string", src, "ok", H(b3), t, secrets=[sec], body=b3)
+    b4 = body(ts=None)
+    add("no webhookTimestamp in the body", src, "malformed_body", H(b4), t, secrets=[sec], body=b4)
+    add("no webhookTimestamp in the body, linear-timestamp header only", src, "malformed_body",
+        dict(H(b4), **{"linear-timestamp": str(t * 1000)}), t, secrets=[sec], body=b4)
+    b5 = body(extra=f',"webhookTimestamp":{(t - 3600) * 1000}')
+    add("webhookTimestamp twice", src, "malformed_body", H(b5), t, secrets=[sec], body=b5)
+    b6 = body(ts="1.7e12")
+    add("webhookTimestamp '1.7e12'", src, "invalid_timestamp", H(b6), t, secrets=[sec], body=b6)
+    add("tampered body", src, "no_matching_signature", H(b), t, secrets=[sec],
+        body=b.replace("Bug", "Bud"))
+    add("wrong secret", src, "no_matching_signature", H(b), t, secrets=["lin_wh_x"], body=b)
+    add("missing linear-signature", src, "missing_header", {}, t, secrets=[sec], body=b)
+    add("body not JSON", src, "malformed_body", H("x=1"), t, secrets=[sec], body="x=1")
+    return cases
+
+
+DISCORD_SEED = ed_seed("discord application")
+
+
+def discord_cases():
+    cases = []
+    add = preset_adder(cases, "discord")
+    seed = DISCORD_SEED
+    pub = ed_public(seed)
+    priv = ed25519.Ed25519PrivateKey.from_private_bytes(seed)
+    t = 1777991400
+    body = b'{"type":1,"id":"1234567890","application_id":"9876543210"}'
+    sig = lambda ts, b=body: priv.sign(str(ts).encode() + b).hex()
+    H = lambda s, ts=t: {"X-Signature-Ed25519": s, "X-Signature-Timestamp": str(ts)}
+    C = dict(secrets=[pub.hex()], body=body.decode())
+    src = COMPUTED_ED + " (key from a fixed seed)"
+    add("computed: Ed25519 over timestamp + body, hex; hex public key", src, "ok", H(sig(t)), t, **C)
+    add("uppercase hex public key and signature", src, "ok", H(sig(t).upper()), t,
+        secrets=[pub.hex().upper()], body=body.decode())
+    add("signing key (seed and public key, hex) signs and verifies", src, "ok", H(sig(t)), t,
+        secrets=[(seed + pub).hex()], body=body.decode(), sign={"timestamp": t})
+    add("300 s old", src, "ok", H(sig(t)), t + 300, **C)
+    add("301 s old (hookseal: 300 s both ways)", src, "timestamp_too_old", H(sig(t)), t + 301, **C)
+    add("301 s in the future", src, "timestamp_too_new", H(sig(t)), t - 301, **C)
+    add("tampered body", src, "no_matching_signature", H(sig(t)), t, secrets=[pub.hex()],
+        body=body.decode().replace("1234567890", "1234567891"))
+    add("timestamp changed", src, "no_matching_signature", H(sig(t), t + 1), t, **C)
+    other = ed_public(ed_seed("another application")).hex()
+    add("another application's public key", src, "no_matching_signature", H(sig(t)), t,
+        secrets=[other], body=body.decode())
+    add("signature in base64", src, "no_matching_signature", H(b64(bytes.fromhex(sig(t)))), t, **C)
+    add("signature truncated to 32 bytes", src, "no_matching_signature", H(sig(t)[:64]), t, **C)
+    add("public key not hex", src, "invalid_secret", H(sig(t)), t, secrets=[b64(pub)],
+        body=body.decode())
+    add("public key of 16 bytes", src, "invalid_secret", H(sig(t)), t, secrets=[pub[:16].hex()],
+        body=body.decode())
+    add("missing X-Signature-Timestamp", src, "missing_header",
+        {"X-Signature-Ed25519": sig(t)}, t, **C)
+    add("missing X-Signature-Ed25519", src, "missing_header", {"X-Signature-Timestamp": str(t)},
+        t, **C)
+    add("empty X-Signature-Timestamp", src, "malformed_header",
+        {"X-Signature-Ed25519": sig(t), "X-Signature-Timestamp": ""}, t, **C)
+    return cases
+
+
+def telnyx_cases():
+    cases = []
+    add = preset_adder(cases, "telnyx")
+    seed = ed_seed("telnyx mission control")
+    pub = ed_public(seed)
+    priv = ed25519.Ed25519PrivateKey.from_private_bytes(seed)
+    t = 1777991400
+    body = b'{"data":{"event_type":"call.initiated","id":"0ccc7b54","payload":{"call_control_id":"v3:x"}}}'
+    sig = lambda ts, b=body, sep=b"|": b64(priv.sign(str(ts).encode() + sep + b))
+    H = lambda s, ts=t: {"telnyx-signature-ed25519": s, "telnyx-timestamp": str(ts)}
+    C = dict(secrets=[b64(pub)], body=body.decode())
+    src = COMPUTED_ED + " (key from a fixed seed); team-telnyx/telnyx-node b9b12ca src/lib/webhooks.ts"
+    add("computed: Ed25519 over {ts}|{body}, base64; base64 public key", src, "ok", H(sig(t)), t,
+        **C)
+    add("signing key (seed and public key, base64) signs and verifies", src, "ok", H(sig(t)), t,
+        secrets=[b64(seed + pub)], body=body.decode(), sign={"timestamp": t})
+    add("300 s in the future", src, "ok", H(sig(t)), t - 300, **C)
+    add("301 s old", src, "timestamp_too_old", H(sig(t)), t + 301, **C)
+    add("301 s in the future", src, "timestamp_too_new", H(sig(t)), t - 301, **C)
+    add("signed without the '|'", src, "no_matching_signature", H(sig(t, sep=b"")), t, **C)
+    add("signature in hex", src, "no_matching_signature",
+        H(unb64(sig(t)).hex()), t, **C)
+    add("tampered body", src, "no_matching_signature", H(sig(t)), t, secrets=[b64(pub)],
+        body=body.decode().replace("0ccc", "0ccd"))
+    add("another key", src, "no_matching_signature", H(sig(t)), t,
+        secrets=[b64(ed_public(DISCORD_SEED))], body=body.decode())
+    add("public key not base64", src, "invalid_secret", H(sig(t)), t, secrets=[pub.hex()],
+        body=body.decode())
+    add("missing telnyx-timestamp", src, "missing_header", {"telnyx-signature-ed25519": sig(t)},
+        t, **C)
+    add("timestamp 'abc'", src, "invalid_timestamp", H(b64(priv.sign(b"abc|" + body)), "abc"), t,
+        **C)
+    return cases
+
+
+SG_SRC = ("sendgrid/sendgrid-nodejs 498e2329e87d804d83f4a7b519d33fa09198d0ca "
+          "packages/eventwebhook/src/eventwebhook.spec.js")
+
+
+def sendgrid_payloads():
+    single = json.dumps([{
+        "email": "hello@world.com", "event": "dropped", "reason": "Bounced Address",
+        "sg_event_id": "ZHJvcC0xMDk5NDkxOS1MUnpYbF9OSFN0T0doUTRrb2ZTbV9BLTA",
+        "sg_message_id": "LRzXl_NHStOGhQ4kofSm_A.filterdrecv-p3mdw1-756b745b58-kmzbl-18-5F5FC76C-9.0",
+        "smtp-id": "<LRzXl_NHStOGhQ4kofSm_A@ismtpd0039p1iad1.sendgrid.net>",
+        "timestamp": 1600112492}], separators=(",", ":")) + "\r\n"
+    multi = json.dumps([
+        {"email": "invalid@gmail.com", "event": "processed", "send_at": 0,
+         "sg_event_id": "cHJvY2Vzc2VkLTE5OTQyMTEyLXFOd0JMZ1BRUWpXNkRKdktRd1NBYnctMA",
+         "sg_message_id": "qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-canary-547b64655b-cw6zx-1-6089EA4A-56.0",
+         "smtp-id": "<qNwBLgPQQjW6DJvKQwSAbw@ismtpd0178p1mdw1.sendgrid.net>",
+         "timestamp": 1619651146},
+        {"email": "invalid@gmail.com", "event": "bounce", "ip": "167.89.101.76",
+         "reason": "552 5.2.2 The email account that you tried to reach is over quota and "
+                   "inactive. Please direct the recipient to https://support.google.com/mail/"
+                   "?p=OverQuotaPerm c17si1130468pgv.34 - gsmtp",
+         "sg_event_id": "Ym91bmNlLTAtMTk5NDIxMTItcU53QkxnUFFRalc2REp2S1F3U0Fidy0w",
+         "sg_message_id": "qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-canary-547b64655b-cw6zx-1-6089EA4A-56.0",
+         "smtp-id": "<qNwBLgPQQjW6DJvKQwSAbw@ismtpd0178p1mdw1.sendgrid.net>",
+         "status": "5.2.2", "timestamp": 1619651147, "tls": 1, "type": "blocked"}],
+        separators=(",", ":"), ensure_ascii=False).replace("},{", "},\r\n{") + "\r\n"
+    return single, multi
+
+
+def sendgrid_cases():
+    cases = []
+    add = preset_adder(cases, "sendgrid")
+    single, multi = sendgrid_payloads()
+    K1 = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g=="
+    S1 = "MEUCIGHQVtGj+Y3LkG9fLcxf3qfI10QysgDWmMOVmxG0u6ZUAiEAyBiXDWzM+uOe5W0JuG+luQAbPIqHh89M15TluLtEZtM="
+    K2 = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEQ4LIFtWztlsF7skFqOncjD1lun4H5w8XOhyOArHW9RcIx/FfEzx6cikC/yPfUvwaX/JScE7Fc9CJD2afQ9Ok3Q=="
+    S2 = "MEYCIQC/I4o6vCgqRYrTljjoVWB/GRWNtxeePlLMHr3x9ETeRQIhAIpV+03nREPTTHWSW0wIOA0EoMPdcNgXa70yCaqDJlu5"
+    K0 = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA=="
+    S0 = "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0="
+    BAD = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqTxd43gyp8IOEto2LdIfjRQrIbsd4SXZkLW6jDutdhXSJCWHw8REntlo7aNDthvj+y7GjUuFDb/R1NGe1OPzpA=="
+    H = lambda s, ts: {"X-Twilio-Email-Event-Webhook-Signature": s,
+                       "X-Twilio-Email-Event-Webhook-Timestamp": str(ts)}
+    add("SendGrid SDK vector: single event (trailing CRLF)", SG_SRC, "ok", H(S1, 1600112502),
+        1600112502, secrets=[K1], body=single)
+    add("SendGrid SDK vector: multiple events (CRLF between)", SG_SRC, "ok", H(S2, 1619651159),
+        1619651159, secrets=[K2], body=multi)
+    add("SendGrid SDK's older vector", "sendgrid/sendgrid-nodejs packages/eventwebhook/src/"
+        "eventwebhook.spec.js at 8110b17^ (the parent of 8110b17, before the sample data changed)",
+        "ok", H(S0, 1588788367), 1588788367, secrets=[K0],
+        body='{"category":"example_payload","event":"test_event","message_id":"message_id"}')
+    add("SendGrid SDK: invalid key", SG_SRC, "no_matching_signature", H(S1, 1600112502),
+        1600112502, secrets=[BAD], body=single)
+    add("SendGrid SDK: bad payload", SG_SRC, "no_matching_signature", H(S1, 1600112502),
+        1600112502, secrets=[K1], body="payload")
+    add("SendGrid SDK: bad signature", SG_SRC, "no_matching_signature",
+        H("MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH3j/0=",
+          1600112502), 1600112502, secrets=[K1], body=single)
+    add("SendGrid SDK: bad timestamp", SG_SRC, "invalid_timestamp", H(S1, "timestamp"),
+        1600112502, secrets=[K1], body=single)
+    add("single-event vector without its trailing CRLF", SG_SRC, "no_matching_signature",
+        H(S1, 1600112502), 1600112502, secrets=[K1], body=single[:-2])
+    add("single-event vector 301 s old", SG_SRC + ", clock moved", "timestamp_too_old",
+        H(S1, 1600112502), 1600112502 + 301, secrets=[K1], body=single)
+    add("single-event vector 301 s in the future", SG_SRC + ", clock moved", "timestamp_too_new",
+        H(S1, 1600112502), 1600112502 - 301, secrets=[K1], body=single)
+    priv = ec_private("sendgrid account")
+    pub = b64(ec_public_der(priv))
+    t = 1777991400
+    body = '[{"email":"bob@example.com","event":"delivered","timestamp":1777991390}]\r\n'
+    der = ec_sign(priv, f"{t}".encode() + body.encode())
+    add("computed: ECDSA P-256, DER signature, SPKI key", COMPUTED_EC, "ok", H(b64(der), t), t,
+        secrets=[pub], body=body)
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+    r, s = decode_dss_signature(der)
+    add("signature as raw r||s instead of DER", COMPUTED_EC, "no_matching_signature",
+        H(b64(r.to_bytes(32, "big") + s.to_bytes(32, "big")), t), t, secrets=[pub], body=body)
+    add("key not base64", COMPUTED_EC, "invalid_secret", H(b64(der), t), t,
+        secrets=["not a key!"], body=body)
+    add("key is base64 but not a P-256 public key", COMPUTED_EC, "invalid_secret",
+        H(b64(der), t), t, secrets=[b64(b"not a key")], body=body)
+    add("missing timestamp header", COMPUTED_EC, "missing_header",
+        {"X-Twilio-Email-Event-Webhook-Signature": b64(der)}, t, secrets=[pub], body=body)
+    return cases
+
+
+def gitlab_cases():
+    cases = []
+    add = preset_adder(cases, "gitlab")
+    tok = "glwt-" + derive("gitlab token", 12).hex()
+    body = '{"object_kind":"push","ref":"refs/heads/main","checkout_sha":"da1560886d4f094c"}'
+    src = "GitLab docs: X-Gitlab-Token carries the secret token as it is; " + COMPUTED
+    add("token equal to the secret", src, "ok", {"X-Gitlab-Token": tok}, 1777991400,
+        secrets=[tok], body=body, sign={})
+    add("as GitLab sends it, with event headers (not reported: unsigned metadata)", src, "ok",
+        {"X-Gitlab-Token": tok, "X-Gitlab-Event": "Push Hook",
+         "X-Gitlab-Event-UUID": "13792a34-cac6-4fda-95a8-c58e00a3954e"}, 1777991400,
+        secrets=[tok], body=body)
+    add("any body verifies: the token covers nothing", src, "ok", {"X-Gitlab-Token": tok},
+        1777991400, secrets=[tok], body='{"object_kind":"tag_push"}')
+    add("rotation: the second secret matches", src, "ok", {"X-Gitlab-Token": tok}, 1777991400,
+        secrets=["old-token", tok], body=body)
+    add("wrong token", src, "no_matching_signature", {"X-Gitlab-Token": tok + "x"}, 1777991400,
+        secrets=[tok], body=body)
+    add("a prefix of the token", src, "no_matching_signature", {"X-Gitlab-Token": tok[:-1]},
+        1777991400, secrets=[tok], body=body)
+    add("missing X-Gitlab-Token", src, "missing_header", {}, 1777991400, secrets=[tok], body=body)
+    add("empty X-Gitlab-Token", src, "malformed_header", {"X-Gitlab-Token": ""}, 1777991400,
+        secrets=[tok], body=body)
+    add("empty secret", src, "invalid_secret", {"X-Gitlab-Token": tok}, 1777991400, secrets=[""],
+        body=body)
+    return cases
+
+
+def postmark_cases():
+    cases = []
+    add = preset_adder(cases, "postmark")
+    cred = "hookuser:" + derive("postmark password", 10).hex()
+    body = '{"RecordType":"Delivery","MessageID":"883953f4-6105-42a2-a16a-77a8eac79483"}'
+    src = "Postmark docs (Basic HTTP auth in the webhook URL); " + COMPUTED
+    H = lambda v: {"Authorization": v}
+    add("Basic credentials equal to the secret user:password", src, "ok",
+        H("Basic " + b64(cred.encode())), 1777991400, secrets=[cred], body=body, sign={})
+    add("wrong password", src, "no_matching_signature",
+        H("Basic " + b64((cred + "x").encode())), 1777991400, secrets=[cred], body=body)
+    add("Bearer instead of Basic", src, "malformed_header", H("Bearer " + b64(cred.encode())),
+        1777991400, secrets=[cred], body=body)
+    add("credentials not base64", src, "no_matching_signature", H("Basic " + cred), 1777991400,
+        secrets=[cred], body=body)
+    add("missing Authorization", src, "missing_header", {}, 1777991400, secrets=[cred], body=body)
+    return cases
+
+
+# --------------------------------------------------------------------------------------------
+# standard-webhooks.json: Ed25519 (v1a)
+
+SVIX_V1A = {
+    "keypair": "6Xb/dCcHpPea21PS1N9VY/NZW723CEc77N4rJCubMbfVKIDij2HKpMKkioLlX0dRqSKJp4AJ6p9lMicMFs6Kvg==",
+    "public": "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=",
+    "sig": "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==",
+    "source": "Svix server/svix-server/src/worker.rs test_asymmetric_key_signing (keypair, message "
+              "of the Standard Webhooks vector, v1a signature)",
+}
+
+
+def v1a_cases():
+    cases = []
+    vid, vts, vb = SWV["id"], SWV["ts"], SWV["body"]
+    whsk = "whsk_" + SVIX_V1A["keypair"]
+    whpk = SVIX_V1A["public"]
+    src = SVIX_V1A["source"]
+    H = lambda sig: sw_headers(vid, vts, sig)
+    add = lambda *a, **k: cases.append(case(*a, **k))
+    add("v1a: Svix server vector verified with whpk_", src, "ok", H(SVIX_V1A["sig"]), vts,
+        secrets=[whpk], body=vb)
+    add("v1a: Svix server vector signed and verified with whsk_ (seed and public key)", src, "ok",
+        H(SVIX_V1A["sig"]), vts, secrets=[whsk], body=vb, sign={"id": vid, "timestamp": vts})
+    seed = unb64(SVIX_V1A["keypair"])[:32]
+    add("v1a: whsk_ holding the 32-byte seed only", src, "ok", H(SVIX_V1A["sig"]), vts,
+        secrets=["whsk_" + b64(seed)], body=vb, sign={"id": vid, "timestamp": vts})
+    both = SWV["sig"] + " " + SVIX_V1A["sig"]
+    add("v1 and v1a entries, HMAC secret: the v1 entry matches", src + "; " + SWV["source"], "ok",
+        H(both), vts, secrets=[SWV["secret"]], body=vb)
+    add("v1 and v1a entries, public key: the v1a entry matches", src + "; " + SWV["source"], "ok",
+        H(both), vts, secrets=[whpk], body=vb)
+    add("rotation across algorithms: HMAC secret and public key, only v1a sent",
+        src + "; " + SWV["source"], "ok", H(SVIX_V1A["sig"]), vts, secrets=[SWV["secret"], whpk],
+        body=vb)
+    add("rotation across algorithms: public key and HMAC secret, only v1 sent",
+        src + "; " + SWV["source"], "ok", H(SWV["sig"]), vts, secrets=[whpk, SWV["secret"]],
+        body=vb)
+    add("v1a entry with an HMAC secret", src + "; " + SWV["source"], "no_matching_signature",
+        H(SVIX_V1A["sig"]), vts, secrets=[SWV["secret"]], body=vb)
+    add("v1 entry with a public key", src + "; " + SWV["source"], "no_matching_signature",
+        H(SWV["sig"]), vts, secrets=[whpk], body=vb)
+    forged = "v1," + b64(mac(unb64(whpk[5:]), f"{vid}.{vts}.".encode() + vb.encode()))
+    add("v1 entry HMAC-keyed with the public key's bytes: a public key is no HMAC key",
+        COMPUTED, "no_matching_signature", H(forged), vts, secrets=[whpk], body=vb)
+    add("v1a Ed25519 signature in a v1 entry", src, "no_matching_signature",
+        H("v1," + SVIX_V1A["sig"][4:]), vts, secrets=[whpk], body=vb)
+    add("v1a: tampered body", src, "no_matching_signature", H(SVIX_V1A["sig"]), vts,
+        secrets=[whpk], body=vb.replace("2432232314", "2432232315"))
+    add("v1a: 301 s old", src + ", clock moved", "timestamp_too_old", H(SVIX_V1A["sig"]),
+        vts + 301, secrets=[whpk], body=vb)
+    add("whpk_ of 31 bytes", src, "invalid_secret", H(SVIX_V1A["sig"]), vts,
+        secrets=["whpk_" + b64(unb64(whpk[5:])[:31])], body=vb)
+    other = ed_public(ed_seed("another sender"))
+    add("whsk_ whose public half is not its seed's", src, "invalid_secret", H(SVIX_V1A["sig"]),
+        vts, secrets=["whsk_" + b64(seed + other)], body=vb)
+    add("whpk_ not base64", src, "invalid_secret", H(SVIX_V1A["sig"]), vts,
+        secrets=["whpk_!!!"], body=vb)
+    k = ed_seed("standard webhooks sender")
+    sk = ed25519.Ed25519PrivateKey.from_private_bytes(k)
+    t = 1777991400
+    b = '{"type":"invoice.paid","data":{"id":"in_1"}}'
+    sig = "v1a," + b64(sk.sign(f"msg_ed1.{t}.{b}".encode()))
+    add("computed v1a, signed with whsk_ (64 bytes)", COMPUTED_ED, "ok",
+        sw_headers("msg_ed1", t, sig), t, secrets=["whsk_" + b64(k + ed_public(k))], body=b,
+        sign={"id": "msg_ed1", "timestamp": t})
+    return cases
+
+
+# --------------------------------------------------------------------------------------------
+# engine.json: every custom scheme field the engine added
+
+def engine_cases():
+    cases = []
+    body = b'{"event":"order.shipped","order_id":"ord_1001"}'
+    bs = body.decode()
+    secret = "engine-secret-" + derive("engine secret", 8).hex()
+    k = secret.encode()
+    t = 1777991400
+
+    def add(name, scheme, expect, headers, now=t, sec=None, b=bs, **kw):
+        cases.append(case(name, kw.pop("source", COMPUTED), expect, headers, now, scheme=scheme,
+                          secrets=[secret] if sec is None else sec, body=b, **kw))
+
+    S = lambda **kw: dict({"signatureHeader": "X-Sig"}, **kw)
+    # algorithms
+    add("hmac-sha1, hex", S(algorithm="hmac-sha1"), "ok",
+        {"X-Sig": hs(k, body, hashlib.sha1).hex()}, sign={})
+    add("hmac-sha1 given an HMAC-SHA256", S(algorithm="hmac-sha1"), "no_matching_signature",
+        {"X-Sig": hs(k, body).hex()})
+    add("hmac-sha512, base64", S(algorithm="hmac-sha512", encoding="base64"), "ok",
+        {"X-Sig": b64(hs(k, body, hashlib.sha512))}, sign={})
+    add("hmac-sha256 explicit", S(algorithm="hmac-sha256"), "ok", {"X-Sig": hs(k, body).hex()},
+        sign={})
+    add("sha256: SHA-256 over secret bytes then content", S(algorithm="sha256"), "ok",
+        {"X-Sig": hashlib.sha256(k + body).hexdigest()}, sign={})
+    add("sha256 given an HMAC", S(algorithm="sha256"), "no_matching_signature",
+        {"X-Sig": hs(k, body).hex()})
+    seed = ed_seed("engine ed25519")
+    pub = ed_public(seed)
+    sk = ed25519.Ed25519PrivateKey.from_private_bytes(seed)
+    ed = S(algorithm="ed25519", encoding="base64", secretFormat="hex",
+           template="{timestamp}.{body}", timestampHeader="X-Ts")
+    esig = b64(sk.sign(f"{t}.".encode() + body))
+    add("ed25519, hex public key, base64 signature", ed, "ok", {"X-Sig": esig, "X-Ts": str(t)},
+        sec=[pub.hex()], source=COMPUTED_ED)
+    add("ed25519, hex seed and public key: signs and verifies", ed, "ok",
+        {"X-Sig": esig, "X-Ts": str(t)}, sec=[(seed + pub).hex()], source=COMPUTED_ED,
+        sign={"timestamp": t})
+    add("ed25519, another key", ed, "no_matching_signature", {"X-Sig": esig, "X-Ts": str(t)},
+        sec=[ed_public(DISCORD_SEED).hex()], source=COMPUTED_ED)
+    add("ed25519, a 33-byte key", ed, "invalid_secret", {"X-Sig": esig, "X-Ts": str(t)},
+        sec=[(pub + b"\0").hex()], source=COMPUTED_ED)
+    ecp = ec_private("engine p256")
+    ecs = S(algorithm="ecdsa-p256", encoding="base64", secretFormat="base64")
+    add("ecdsa-p256, base64 DER SPKI key, base64 DER signature", ecs, "ok",
+        {"X-Sig": b64(ec_sign(ecp, body))}, sec=[b64(ec_public_der(ecp))], source=COMPUTED_EC)
+    add("ecdsa-p256, hex signature", dict(ecs, encoding="hex"), "ok",
+        {"X-Sig": ec_sign(ecp, body).hex()}, sec=[b64(ec_public_der(ecp))], source=COMPUTED_EC)
+    add("ecdsa-p256, tampered body", ecs, "no_matching_signature",
+        {"X-Sig": b64(ec_sign(ecp, body))}, sec=[b64(ec_public_der(ecp))], source=COMPUTED_EC,
+        b=bs.replace("1001", "1002"))
+    tok = S(signatureHeader="X-Token", algorithm="token", encoding="raw")
+    add("token, raw: the header equals the secret; covers nothing", tok, "ok",
+        {"X-Token": secret}, sign={})
+    add("token, raw: another value", tok, "no_matching_signature", {"X-Token": secret + "!"})
+    add("token, base64 with a prefix", S(algorithm="token", encoding="base64", prefix="Token "),
+        "ok", {"X-Sig": "Token " + b64(k)}, sign={})
+    # encodings
+    u = base64.urlsafe_b64encode(hs(k, body)).decode()
+    bu = S(encoding="base64url")
+    add("base64url without padding", bu, "ok", {"X-Sig": u.rstrip("=")}, sign={})
+    add("base64url with padding", bu, "ok", {"X-Sig": u})
+    std = b64(hs(k, body))
+    if std != u:
+        add("base64url scheme given the standard alphabet", bu, "no_matching_signature",
+            {"X-Sig": std})
+    add("base64 without padding", S(encoding="base64"), "no_matching_signature",
+        {"X-Sig": std.rstrip("=")})
+    # secret formats
+    raw = derive("engine raw key", 32)
+    add("secretFormat base64", S(secretFormat="base64"), "ok", {"X-Sig": hs(raw, body).hex()},
+        sec=[b64(raw)], sign={})
+    add("secretFormat base64: not base64", S(secretFormat="base64"), "invalid_secret",
+        {"X-Sig": hs(raw, body).hex()}, sec=["***"])
+    add("secretFormat hex", S(secretFormat="hex"), "ok", {"X-Sig": hs(raw, body).hex()},
+        sec=[raw.hex()], sign={})
+    add("secretFormat hex, uppercase", S(secretFormat="hex"), "ok",
+        {"X-Sig": hs(raw, body).hex()}, sec=[raw.hex().upper()])
+    add("secretFormat hex: odd length", S(secretFormat="hex"), "invalid_secret",
+        {"X-Sig": hs(raw, body).hex()}, sec=[raw.hex()[:-1]])
+    add("secretFormat hex: the text's bytes do not match", S(secretFormat="utf8"),
+        "no_matching_signature", {"X-Sig": hs(raw, body).hex()}, sec=[raw.hex()])
+    # timestamp formats
+    ms = S(template="{timestamp}.{body}", timestampHeader="X-Ts", timestampFormat="milliseconds")
+    msig = lambda v: hs(k, f"{v}.".encode() + body).hex()
+    add("milliseconds", ms, "ok", {"X-Sig": msig(t * 1000), "X-Ts": str(t * 1000)},
+        sign={"timestamp": t})
+    add("milliseconds rounded down", ms, "ok", {"X-Sig": msig(t * 1000 + 999),
+                                                 "X-Ts": str(t * 1000 + 999)})
+    add("milliseconds: 301 s old", ms, "timestamp_too_old",
+        {"X-Sig": msig(t * 1000), "X-Ts": str(t * 1000)}, now=t + 301)
+    add("milliseconds: 301 s in the future", ms, "timestamp_too_new",
+        {"X-Sig": msig(t * 1000), "X-Ts": str(t * 1000)}, now=t - 301)
+    add("milliseconds given seconds", ms, "timestamp_too_old", {"X-Sig": msig(t), "X-Ts": str(t)})
+    rf = S(template="{timestamp}.{body}", timestampHeader="X-Ts", timestampFormat="rfc3339")
+    for label, v in (("UTC", format_ts(t, "rfc3339")), ("offset -07:00", "2026-05-05T07:30:00-07:00"),
+                     ("fraction", format_ts(t, "rfc3339")[:-1] + ".987654Z")):
+        add(f"rfc3339 {label}", rf, "ok", {"X-Sig": msig(v), "X-Ts": v},
+            sign={"timestamp": t} if label == "UTC" else None)
+    add("rfc3339 given seconds", rf, "invalid_timestamp", {"X-Sig": msig(t), "X-Ts": str(t)})
+    add("rfc3339 with a 61st minute", rf, "invalid_timestamp",
+        {"X-Sig": msig("2026-05-05T14:61:00Z"), "X-Ts": "2026-05-05T14:61:00Z"})
+    # key=value framing
+    kv = S(template="{timestamp}:{body}", signatureKey="h1", timestampKey="ts", entrySeparator=";")
+    ks = hs(k, f"{t}:".encode() + body).hex()
+    add("key=value with ';'", kv, "ok", {"X-Sig": f"ts={t};h1={ks}"}, sign={"timestamp": t})
+    add("key=value: several signatures and ignored keys", kv, "ok",
+        {"X-Sig": f"h0=zz;ts={t};h1={flip(ks)};x=1;h1={ks};h2=abc"})
+    add("key=value: spaces and tabs around entries", kv, "ok", {"X-Sig": f" ts={t} ;\th1={ks} "})
+    add("key=value: no timestamp entry", kv, "malformed_header", {"X-Sig": f"h1={ks}"})
+    add("key=value: two timestamp entries", kv, "malformed_header",
+        {"X-Sig": f"ts={t};ts={t};h1={ks}"})
+    add("key=value: an entry without '='", kv, "malformed_header", {"X-Sig": f"ts={t};h1;h1={ks}"})
+    add("key=value: no signature entry", kv, "no_matching_signature", {"X-Sig": f"ts={t};h2={ks}"})
+    add("key=value: 33 signature entries", kv, "malformed_header",
+        {"X-Sig": f"ts={t};" + ";".join([f"h1={flip(ks)}"] * 32 + [f"h1={ks}"])})
+    add("key=value: 32 signature entries, the last matches", kv, "ok",
+        {"X-Sig": f"ts={t};" + ";".join([f"h1={flip(ks)}"] * 31 + [f"h1={ks}"])})
+    add("key=value: 301 s old", kv, "timestamp_too_old", {"X-Sig": f"ts={t};h1={ks}"}, now=t + 301)
+    kvh = S(signatureKey="v1")
+    add("key=value without a timestamp, default ','", kvh, "ok",
+        {"X-Sig": f"v0=x,v1={hs(k, body).hex()}"})
+    add("key=value without a timestamp, one entry", kvh, "ok", {"X-Sig": f"v1={hs(k, body).hex()}"},
+        sign={})
+    kvsp = S(signatureKey="sig", entrySeparator=" ", encoding="base64")
+    add("key=value separated by spaces", kvsp, "ok",
+        {"X-Sig": f"kid=1 sig={b64(hs(k, body))}"})
+    kvth = S(template="{timestamp}.{body}", timestampHeader="X-Ts", signatureKey="v1")
+    add("key=value signature with a timestamp header", kvth, "ok",
+        {"X-Sig": f"v1={hs(k, f'{t}.'.encode() + body).hex()}", "X-Ts": str(t)},
+        sign={"timestamp": t})
+    # more signature headers
+    more = S(encoding="base64", moreSignatureHeaders=["X-Sig-2", "X-Sig-3"])
+    good = b64(hs(k, body))
+    wrong = b64(derive("not it", 32))
+    add("moreSignatureHeaders: the match is in the third header", more, "ok",
+        {"X-Sig": wrong, "X-Sig-2": wrong, "X-Sig-3": good})
+    add("moreSignatureHeaders: absent further headers are fine", more, "ok", {"X-Sig": good},
+        sign={})
+    add("moreSignatureHeaders: no header matches", more, "no_matching_signature",
+        {"X-Sig": wrong, "X-Sig-2": wrong})
+    add("moreSignatureHeaders: only a further header present", more, "missing_header",
+        {"X-Sig-2": good})
+    # invalid schemes
+    bad = [
+        ("unknown algorithm", S(algorithm="hmac-md5")),
+        ("unknown timestampFormat", S(template="{timestamp}.{body}", timestampHeader="X-Ts",
+                                      timestampFormat="iso8601")),
+        ("unknown field", S(signatureHeaders=["X-Sig"])),
+        ("signatureHeader not a header name", {"signatureHeader": "X Sig"}),
+        ("moreSignatureHeaders holding a non-header name", S(moreSignatureHeaders=["X:Sig"])),
+        ("signatureKey with a prefix", S(signatureKey="v1", prefix="sha256=")),
+        ("timestampKey without signatureKey", S(template="{timestamp}.{body}", timestampKey="t")),
+        ("entrySeparator without signatureKey", S(entrySeparator=";")),
+        ("entrySeparator '='", S(signatureKey="v1", entrySeparator="=")),
+        ("entrySeparator of two characters", S(signatureKey="v1", entrySeparator=";;")),
+        ("entrySeparator a letter", S(signatureKey="v1", entrySeparator="x")),
+        ("signatureKey equal to timestampKey", S(template="{timestamp}.{body}", signatureKey="t",
+                                                 timestampKey="t")),
+        ("signatureKey holding a space", S(signatureKey="v 1")),
+        ("timestampKey and timestampHeader both", S(template="{timestamp}.{body}",
+                                                    signatureKey="v1", timestampKey="t",
+                                                    timestampHeader="X-Ts")),
+        ("timestampKey without {timestamp}", S(signatureKey="v1", timestampKey="t")),
+        ("encoding raw with an HMAC: only a token is sent as it is", S(encoding="raw")),
+        ("token with {timestamp}: a token signs nothing",
+         S(algorithm="token", encoding="raw", template="{timestamp}.{body}",
+           timestampHeader="X-Ts")),
+    ]
+    for name, scheme in bad:
+        add(f"invalid scheme: {name}", scheme, "invalid_scheme", {"X-Sig": hs(k, body).hex(),
+                                                                   "X-Ts": str(t)})
+    return cases
+
+
+PRESET_BUILDERS = {
+    "paddle": paddle_cases, "mux": mux_cases, "sanity": sanity_cases, "zendesk": zendesk_cases,
+    "webflow": webflow_cases, "box": box_cases, "paystack": paystack_cases,
+    "hubspot-v1": hubspot_v1_cases, "hubspot-v2": hubspot_v2_cases,
+    "hubspot-v3": hubspot_v3_cases, "square": square_cases, "twilio": twilio_cases,
+    "mailgun": mailgun_cases, "linear": linear_cases, "discord": discord_cases,
+    "telnyx": telnyx_cases, "sendgrid": sendgrid_cases, "gitlab": gitlab_cases,
+    "postmark": postmark_cases,
+}
+
+
 def main():
     check_published()
-    write("standard-webhooks", standard_webhooks_cases())
+    write("standard-webhooks", standard_webhooks_cases() + v1a_cases())
     write("svix", svix_cases())
     write("septiccycle", septiccycle_cases())
     write("x-webhook-signature", x_webhook_signature_cases())
@@ -1436,6 +3294,9 @@ def main():
     write("slack", slack_cases())
     write("shopify", shopify_cases())
     write("custom", custom_cases())
+    write("custom", engine_cases(), file_name="engine")
+    for preset, build in PRESET_BUILDERS.items():
+        write(preset, build())
 
 
 if __name__ == "__main__":
