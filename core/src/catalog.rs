@@ -185,9 +185,13 @@ pub(crate) static PRESETS: [Preset; 19] = [
             id: Some("box-delivery-id"),
             timestamp: Some("box-delivery-timestamp"),
             event_type: None,
-            metadata: &["box-signature-version", "box-signature-algorithm"],
+            metadata: &[],
             more_signatures: "box-signature-secondary",
             numbered_signatures: false,
+            fixed: &[
+                ("box-signature-version", "1"),
+                ("box-signature-algorithm", "HmacSHA256"),
+            ],
         }),
     },
     Preset {
@@ -214,7 +218,8 @@ pub(crate) static PRESETS: [Preset; 19] = [
                 signature_only("x-hubspot-signature"),
                 single("", Encoding::Hex),
             )
-        },
+        }
+        .with_fixed(&[("x-hubspot-signature-version", "v1")]),
     },
     Preset {
         id: "hubspot-v2",
@@ -228,16 +233,16 @@ pub(crate) static PRESETS: [Preset; 19] = [
                 signature_only("x-hubspot-signature"),
                 single("", Encoding::Hex),
             )
-        },
+        }
+        .with_fixed(&[("x-hubspot-signature-version", "v2")]),
     },
     Preset {
         id: "hubspot-v3",
         name: "HubSpot (v3 signature)",
         docs: "https://developers.hubspot.com/docs/api/webhooks/validating-requests",
-        source: "HubSpot/hubspot-api-nodejs 395cd9b src/utils/signature.ts and hubspot-api-python a2a528a hubspot/utils/signature.py: HMAC-SHA256(method + URI + body + timestamp), base64, ms, 5 minutes, old timestamps only; the URI as given",
+        source: "HubSpot/hubspot-api-nodejs 395cd9b src/utils/signature.ts and hubspot-api-python a2a528a hubspot/utils/signature.py: HMAC-SHA256(method + URI + body + timestamp), base64, ms, 5 minutes; the URI as given. The SDKs reject only old timestamps; hookseal checks both ways, since the timestamp touches the URL and body (a URL's last digits could move into a far-future timestamp)",
         spec: Spec {
             timestamp_format: TimestampFormat::Milliseconds,
-            rejects_future_timestamps: false,
             ..timestamped(
                 "x-hubspot-signature-v3",
                 "x-hubspot-request-timestamp",
@@ -386,3 +391,46 @@ pub(crate) static PRESETS: [Preset; 19] = [
         },
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::PRESETS;
+    use crate::scheme::{Part, TimestampFormat};
+
+    /// A timestamp of digits that touches another field with nothing between could take
+    /// digits from it or give it some, and still verify; checking both directions makes every
+    /// such move land far outside the tolerance (a digit more or less is a factor of ten).
+    #[test]
+    fn a_timestamp_touching_another_field_is_checked_both_ways() {
+        for preset in &PRESETS {
+            let spec = preset.spec;
+            let touching = spec.template.windows(2).any(|pair| {
+                matches!(pair, [Part::Timestamp, next] | [next, Part::Timestamp]
+                    if !matches!(next, Part::Literal(_)))
+            });
+            if touching && spec.timestamp_format != TimestampFormat::Rfc3339 {
+                assert!(spec.rejects_future_timestamps, "{}", preset.id);
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_lowercase_kebab_case() {
+        for (index, preset) in PRESETS.iter().enumerate() {
+            assert!(
+                preset
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}",
+                preset.id
+            );
+            assert!(
+                PRESETS
+                    .iter()
+                    .skip(index + 1)
+                    .all(|other| other.id != preset.id)
+            );
+        }
+    }
+}

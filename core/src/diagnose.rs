@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::scheme::{SecretFormat, Spec};
-use crate::secret::{Key, Purpose};
+use crate::secret::Key;
 use crate::sign::encode;
 use crate::verify::Request;
 use crate::{Error, Headers, RequestContext, Scheme, Secret, Verified, Verifier, VerifyOptions};
@@ -255,7 +255,6 @@ fn other_reading(secret: Secret<'_>, scheme: &Scheme) -> Option<Key> {
                 secret_format,
                 ..spec
             },
-            Purpose::Verify,
         )
         .ok()
     };

@@ -235,6 +235,10 @@ pub struct CustomScheme {
     /// `BOX-SIGNATURE-SECONDARY`): a match in any of them counts. Default: none.
     #[cfg_attr(feature = "serde", serde(default))]
     pub more_signature_headers: Vec<String>,
+    /// Reject only timestamps older than the tolerance, accept any in the future, as some
+    /// vendors' SDKs do (Stripe, Paddle, Mux). Default: both directions are checked.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub tolerance_past_only: bool,
 }
 
 #[cfg(feature = "serde")]
@@ -261,6 +265,7 @@ impl CustomScheme {
             timestamp_key: None,
             entry_separator: None,
             more_signature_headers: Vec::new(),
+            tolerance_past_only: false,
         }
     }
 }
@@ -367,6 +372,9 @@ pub(crate) struct HeaderNames<'a> {
     /// Whether `signature` ends in `1` and `…2`, `…3` and on may carry more signatures, one per
     /// key (DocuSign's `X-DocuSign-Signature-1` … `-N`).
     pub(crate) numbered_signatures: bool,
+    /// Headers a signer sends with fixed values (Box's `box-signature-version: 1`); not
+    /// checked when verifying, since nothing signs them.
+    pub(crate) fixed: &'static [(&'static str, &'static str)],
 }
 
 /// Everything the verifier and signer need to know of a scheme. Built-in schemes and custom ones
@@ -413,6 +421,7 @@ pub(crate) const WEBHOOK_HEADERS: HeaderNames<'static> = HeaderNames {
     metadata: &[],
     more_signatures: "",
     numbered_signatures: false,
+    fixed: &[],
 };
 
 pub(crate) const SVIX_HEADERS: HeaderNames<'static> = HeaderNames {
@@ -423,6 +432,7 @@ pub(crate) const SVIX_HEADERS: HeaderNames<'static> = HeaderNames {
     metadata: &[],
     more_signatures: "",
     numbered_signatures: false,
+    fixed: &[],
 };
 
 pub(crate) const fn single(prefix: &'static str, encoding: Encoding) -> SignatureFormat<'static> {
@@ -447,6 +457,20 @@ impl<'a> Spec<'a> {
     /// The same spec with other header names.
     pub(crate) const fn with_headers(self, headers: HeaderNames<'a>) -> Spec<'a> {
         Spec { headers, ..self }
+    }
+
+    /// The same spec with headers its signer sends with fixed values.
+    pub(crate) const fn with_fixed(
+        self,
+        fixed: &'static [(&'static str, &'static str)],
+    ) -> Spec<'a> {
+        Spec {
+            headers: HeaderNames {
+                fixed,
+                ..self.headers
+            },
+            ..self
+        }
     }
 
     /// The same spec with these unsigned metadata headers.
@@ -492,6 +516,7 @@ pub(crate) const fn signature_only(signature: &'static str) -> HeaderNames<'stat
         metadata: &[],
         more_signatures: "",
         numbered_signatures: false,
+        fixed: &[],
     }
 }
 
@@ -622,6 +647,16 @@ impl Scheme {
         {
             return Err(invalid("prefix must be printable ASCII"));
         }
+        // A token is sent as it is: it signs nothing, so there is no content to describe, and
+        // the raw encoding can only hold a token.
+        let token = description.algorithm == Algorithm::Token;
+        if token && description.template != "{body}" {
+            return Err(invalid("a token signs nothing: leave the template out"));
+        }
+        if !token && description.encoding == Encoding::Raw {
+            return Err(invalid("encoding raw is for tokens (algorithm token)"));
+        }
+        let template = if token { Vec::new() } else { template };
         let more_signatures = description.more_signature_headers.join(",");
         Ok(Scheme::Custom(Box::new(Custom {
             description,
@@ -761,6 +796,7 @@ impl Scheme {
                     event_type: Some("x-github-event"),
                     more_signatures: "",
                     numbered_signatures: false,
+                    fixed: &[],
                     metadata: &[
                         "x-github-hook-id",
                         "x-github-hook-installation-target-id",
@@ -796,6 +832,7 @@ impl Scheme {
                     event_type: Some("x-shopify-topic"),
                     more_signatures: "",
                     numbered_signatures: false,
+                    fixed: &[],
                     metadata: &[
                         "x-shopify-event-id",
                         "x-shopify-shop-domain",
@@ -836,13 +873,14 @@ impl Custom {
                 metadata: &[],
                 more_signatures: &self.more_signatures,
                 numbered_signatures: false,
+                fixed: &[],
             },
             format,
             template: &self.template,
             algorithm: d.algorithm,
             secret_format: d.secret_format,
             timestamp_format: d.timestamp_format,
-            rejects_future_timestamps: true,
+            rejects_future_timestamps: !d.tolerance_past_only,
             tolerance_seconds: d.tolerance_seconds.unwrap_or(DEFAULT_TOLERANCE_SECONDS),
             url_port_variants: false,
             body_fields: BodyFields::default(),

@@ -206,27 +206,26 @@ impl fmt::Debug for Key {
     }
 }
 
-/// What a key is for: a 32-byte Ed25519 key is a public key to a verifier and a private seed
-/// to a signer.
+/// Which half of a key pair 32 Ed25519 bytes are: only a `whsk_` prefix makes them a private
+/// seed. Otherwise they are a public key, whoever holds them: a signer given one refuses to
+/// sign instead of quietly signing with a key nobody can verify.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Purpose {
-    Verify,
-    Sign,
+enum Seed {
+    Private,
+    Public,
 }
 
 impl Key {
     /// The key `secret` gives under `spec`. A Standard Webhooks-style secret (`whsec_` format)
     /// picks its algorithm by its prefix: `whpk_` is an Ed25519 public key, `whsk_` an Ed25519
-    /// private key, anything else an HMAC-SHA256 key.
-    pub(crate) fn new(secret: Secret<'_>, spec: &Spec<'_>, purpose: Purpose) -> Result<Key, Error> {
+    /// private key, anything else an HMAC-SHA256 key. A private key also verifies.
+    pub(crate) fn new(secret: Secret<'_>, spec: &Spec<'_>) -> Result<Key, Error> {
         let (algorithm, format) = (spec.algorithm, spec.secret_format);
         if let (Secret::Text(text), SecretFormat::Whsec) = (secret, format) {
-            // The prefix, not the caller, says which half of the key pair this is.
-            let pair = [("whpk_", Purpose::Verify), ("whsk_", Purpose::Sign)];
-            for (prefix, half) in pair {
+            for (prefix, seed) in [("whpk_", Seed::Public), ("whsk_", Seed::Private)] {
                 if let Some(encoded) = text.strip_prefix(prefix) {
                     let bytes = key_bytes(Secret::Text(encoded), SecretFormat::Base64)?;
-                    return Key::asymmetric(Algorithm::Ed25519, &bytes, half);
+                    return Key::asymmetric(Algorithm::Ed25519, &bytes, seed);
                 }
             }
         }
@@ -248,29 +247,30 @@ impl Key {
                 secret: bytes.into_owned(),
             },
             Algorithm::Ed25519 | Algorithm::EcdsaP256 => {
-                Key::asymmetric(algorithm, &bytes, purpose)?
+                Key::asymmetric(algorithm, &bytes, Seed::Public)?
             }
         })
     }
 
-    #[allow(clippy::needless_pass_by_value, unused_variables)] // used only with the features on
-    fn asymmetric(algorithm: Algorithm, bytes: &[u8], purpose: Purpose) -> Result<Key, Error> {
+    /// An asymmetric key from its bytes; what they are tells which half of the pair it is.
+    #[allow(unused_variables)] // used only with the features on
+    fn asymmetric(algorithm: Algorithm, bytes: &[u8], seed: Seed) -> Result<Key, Error> {
         match algorithm {
             #[cfg(feature = "ed25519")]
             Algorithm::Ed25519 => {
                 use ed25519_dalek::{SigningKey, VerifyingKey};
                 let bad = Error::InvalidSecret(
-                    "not an Ed25519 key: 32 bytes (a public key to verify, a seed to sign) or 64 (seed and public key)",
+                    "not an Ed25519 key: a 32-byte public key, 64 bytes of seed and public key, or whsk_ and a 32-byte seed",
                 );
-                let private = match (bytes.len(), purpose) {
+                let private = match (bytes.len(), seed) {
                     (64, _) => Some(
                         SigningKey::from_keypair_bytes(bytes.try_into().map_err(|_| bad.clone())?)
                             .map_err(|_| bad.clone())?,
                     ),
-                    (32, Purpose::Sign) => Some(SigningKey::from_bytes(
+                    (32, Seed::Private) => Some(SigningKey::from_bytes(
                         bytes.try_into().map_err(|_| bad.clone())?,
                     )),
-                    (32, Purpose::Verify) => None,
+                    (32, Seed::Public) => None,
                     _ => return Err(bad),
                 };
                 let public = match &private {
@@ -284,25 +284,26 @@ impl Key {
             Algorithm::EcdsaP256 => {
                 use p256::ecdsa::{SigningKey, VerifyingKey};
                 use p256::pkcs8::{DecodePrivateKey, DecodePublicKey};
-                let bad = Error::InvalidSecret(
-                    "not a P-256 key: a public key as DER (SubjectPublicKeyInfo) or SEC1, or to sign a private key as PKCS #8 DER or 32 bytes",
-                );
-                let private = match purpose {
-                    Purpose::Sign if bytes.len() == 32 => {
-                        Some(SigningKey::from_slice(bytes).map_err(|_| bad.clone())?)
-                    }
-                    Purpose::Sign => {
-                        Some(SigningKey::from_pkcs8_der(bytes).map_err(|_| bad.clone())?)
-                    }
-                    Purpose::Verify => None,
-                };
-                let public = match &private {
-                    Some(private) => *private.verifying_key(),
-                    None => VerifyingKey::from_public_key_der(bytes)
-                        .or_else(|_| VerifyingKey::from_sec1_bytes(bytes))
-                        .map_err(|_| bad)?,
-                };
-                Ok(Key::EcdsaP256 { public, private })
+                // A private key is PKCS #8 DER; a public key SubjectPublicKeyInfo DER or SEC1.
+                // The forms do not overlap, so the bytes say which half they are.
+                if let Ok(private) = SigningKey::from_pkcs8_der(bytes) {
+                    let public = *private.verifying_key();
+                    return Ok(Key::EcdsaP256 {
+                        public,
+                        private: Some(private),
+                    });
+                }
+                let public = VerifyingKey::from_public_key_der(bytes)
+                    .or_else(|_| VerifyingKey::from_sec1_bytes(bytes))
+                    .map_err(|_| {
+                        Error::InvalidSecret(
+                            "not a P-256 key: a public key as DER (SubjectPublicKeyInfo) or SEC1, or a private key as PKCS #8 DER",
+                        )
+                    })?;
+                Ok(Key::EcdsaP256 {
+                    public,
+                    private: None,
+                })
             }
             _ => Err(Error::InvalidScheme(alloc::format!(
                 "{} is not in this build (enable hookseal's `ed25519` or `ecdsa` feature)",
@@ -368,12 +369,8 @@ impl Key {
                 let expected = mac.tag(content);
                 any_equal(expected.as_bytes(), candidates.iter().map(Tag::as_bytes))
             }
-            Key::Token { digest, .. } => any_equal(
-                digest,
-                candidates
-                    .iter()
-                    .map(|candidate| Sha256::digest(candidate.as_bytes())),
-            ),
+            // Candidates are decoded to their SHA-256 (see `decode`).
+            Key::Token { digest, .. } => any_equal(digest, candidates.iter().map(Tag::as_bytes)),
             #[cfg(feature = "ed25519")]
             Key::Ed25519 { public, .. } => {
                 use ed25519_dalek::ed25519::signature::MultipartVerifier;

@@ -5,8 +5,8 @@ use alloc::vec::Vec;
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BASE64_URL};
 
-use crate::scheme::{Encoding, Part, SignatureFormat, id_separators};
-use crate::secret::{Key, Purpose, SignedContent};
+use crate::scheme::{Encoding, Part, SignatureFormat, Spec, id_separators};
+use crate::secret::{Key, SignedContent};
 use crate::verify::Inputs;
 use crate::{Error, RequestContext, Scheme, Secret, time};
 
@@ -66,7 +66,7 @@ impl Signer {
     /// A signer; the secret is read the way the scheme reads secrets (see [`Secret`]).
     pub fn new<'a>(scheme: Scheme, secret: impl Into<Secret<'a>>) -> Result<Signer, Error> {
         let spec = scheme.spec();
-        let key = Key::new(secret.into(), &spec, Purpose::Sign)?;
+        let key = Key::new(secret.into(), &spec)?;
         Ok(Signer { scheme, key })
     }
 
@@ -79,6 +79,11 @@ impl Signer {
     /// expect them.
     pub fn sign(&self, body: &[u8], input: &SignInput<'_>) -> Result<Vec<(String, String)>, Error> {
         let spec = self.scheme.spec();
+        if spec.body_fields.signature.is_some() {
+            return Err(Error::InvalidSignInput(
+                "this scheme carries its signature inside the body: hookseal only verifies it",
+            ));
+        }
         let signs = |part: Part| spec.template.contains(&part);
         let id = check_header_text(
             input.id,
@@ -131,31 +136,7 @@ impl Signer {
             .ok_or(Error::InvalidSignInput(
                 "a public key only verifies: sign with the private key",
             ))?;
-        let signature = match spec.format {
-            SignatureFormat::Single { prefix, encoding } => {
-                if encoding == Encoding::Raw && core::str::from_utf8(&mac).is_err() {
-                    return Err(Error::InvalidSignInput(
-                        "a token sent as it is must be text",
-                    ));
-                }
-                format!("{prefix}{}", encode(&mac, encoding))
-            }
-            SignatureFormat::VersionedList => {
-                format!("{},{}", self.key.version(), encode(&mac, Encoding::Base64))
-            }
-            SignatureFormat::KeyValue {
-                separator,
-                timestamp_key,
-                signature_key,
-                encoding,
-            } => {
-                let signature = format!("{signature_key}={}", encode(&mac, encoding));
-                match timestamp_key {
-                    Some(key) => format!("{key}={timestamp}{separator}{signature}"),
-                    None => signature,
-                }
-            }
-        };
+        let signature = self.signature_text(&spec, &mac, &timestamp)?;
         let names = spec.headers;
         let mut headers = Vec::new();
         let mut push = |name: Option<&str>, value: Option<&str>| {
@@ -175,8 +156,49 @@ impl Signer {
             push(names.timestamp, input.timestamp.map(|_| timestamp.as_str()));
         }
         push(Some(names.signature), Some(&signature));
+        for (name, value) in names.fixed {
+            push(Some(name), Some(value));
+        }
         push(names.event_type, event_type);
         Ok(headers)
+    }
+
+    /// The signature header's value for `signature`, in the scheme's framing.
+    fn signature_text(
+        &self,
+        spec: &Spec<'_>,
+        signature: &[u8],
+        timestamp: &str,
+    ) -> Result<String, Error> {
+        Ok(match spec.format {
+            SignatureFormat::Single { prefix, encoding } => {
+                if encoding == Encoding::Raw && core::str::from_utf8(signature).is_err() {
+                    return Err(Error::InvalidSignInput(
+                        "a token sent as it is must be text",
+                    ));
+                }
+                format!("{prefix}{}", encode(signature, encoding))
+            }
+            SignatureFormat::VersionedList => {
+                format!(
+                    "{},{}",
+                    self.key.version(),
+                    encode(signature, Encoding::Base64)
+                )
+            }
+            SignatureFormat::KeyValue {
+                separator,
+                timestamp_key,
+                signature_key,
+                encoding,
+            } => {
+                let signature = format!("{signature_key}={}", encode(signature, encoding));
+                match timestamp_key {
+                    Some(key) => format!("{key}={timestamp}{separator}{signature}"),
+                    None => signature,
+                }
+            }
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use crate::scheme::{
     Encoding, HeaderNames, Part, SVIX_HEADERS, SignatureFormat, Spec, WEBHOOK_HEADERS,
     id_separators,
 };
-use crate::secret::{Key, MAC_LEN, MAX_TAG_LEN, Purpose, SignedContent, Tag, any_equal};
+use crate::secret::{Key, MAC_LEN, MAX_TAG_LEN, SignedContent, Tag, any_equal};
 use crate::{Error, Headers, Scheme, Secret, form, json, time};
 use sha2::{Digest, Sha256};
 
@@ -186,7 +186,7 @@ impl Verifier {
         let spec = scheme.spec();
         let keys = secrets
             .into_iter()
-            .map(|secret| Key::new(secret.into(), &spec, Purpose::Verify))
+            .map(|secret| Key::new(secret.into(), &spec))
             .collect::<Result<Vec<_>, _>>()?;
         if keys.is_empty() {
             return Err(Error::InvalidSecret("no secret given"));
@@ -393,9 +393,16 @@ impl<'a> Request<'a> {
         let timestamp_text = match (entry_timestamp, fields.timestamp, names.timestamp) {
             (Some(text), _, _) => Some(text),
             (None, Some(path), _) => Some(required_field(body, path)?),
-            (None, None, Some(name)) => {
-                Some(read(headers, name)?.ok_or_else(|| Error::MissingHeader(name.into()))?)
-            }
+            (None, None, Some(name)) => match read(headers, name)? {
+                None => return Err(Error::MissingHeader(name.into())),
+                Some("") => {
+                    return Err(Error::MalformedHeader {
+                        header: name.into(),
+                        reason: "empty",
+                    });
+                }
+                text => text,
+            },
             (None, None, None) => None,
         };
         let timestamp = match timestamp_text {

@@ -560,3 +560,64 @@ fn an_id_holding_its_separator_is_refused() {
         Err("invalid_sign_input")
     );
 }
+
+// ---- The scheme engine (issue #10) ----
+
+/// 32 Ed25519 bytes are a public key unless `whsk_` says otherwise: a signer given one refuses
+/// instead of signing with a private key derived from public bytes.
+#[test]
+fn a_public_key_never_signs() {
+    let discord: Scheme = "discord".parse().expect("preset");
+    let public = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    let signer = Signer::new(discord.clone(), public).expect("a key");
+    let error = signer
+        .sign(b"{}", &SignInput::new("", NOW))
+        .expect_err("public keys only verify");
+    assert_eq!(error.code(), "invalid_sign_input");
+    assert!(Verifier::new(discord, [public]).is_ok());
+}
+
+/// A scheme that signs the URL fails with its own code without one, and signs with one.
+#[test]
+fn url_schemes_need_the_url() {
+    let square: Scheme = "square".parse().expect("preset");
+    let signer = Signer::new(square.clone(), "key").expect("signer");
+    assert_eq!(
+        signer
+            .sign(b"{}", &SignInput::default())
+            .map_err(|e| e.code()),
+        Err("invalid_sign_input")
+    );
+    let input = SignInput::default().with_request("https://example.com/hook", "POST");
+    let headers = signer.sign(b"{}", &input).expect("signs");
+    let verifier = Verifier::new(square, ["key"]).expect("verifier");
+    assert_eq!(
+        verifier.verify(b"{}", &headers, NOW).map_err(|e| e.code()),
+        Err("missing_url")
+    );
+    let request = hookseal::RequestContext::new("https://example.com/hook", "POST");
+    assert!(
+        verifier
+            .verify_request(b"{}", &headers, &request, NOW)
+            .is_ok()
+    );
+    let elsewhere = hookseal::RequestContext::new("https://example.com/other", "POST");
+    assert_eq!(
+        verifier
+            .verify_request(b"{}", &headers, &elsewhere, NOW)
+            .map_err(|e| e.code()),
+        Err("no_matching_signature")
+    );
+}
+
+#[test]
+fn every_preset_has_provenance_and_parses_by_id() {
+    let presets: Vec<Scheme> = Scheme::presets().collect();
+    assert!(presets.len() >= 19);
+    for scheme in presets {
+        let preset = scheme.preset().expect("a preset");
+        assert!(preset.docs().starts_with("https://"), "{}", preset.id());
+        assert!(!preset.source().is_empty() && !preset.name().is_empty());
+        assert_eq!(preset.id().parse::<Scheme>().as_ref(), Ok(&scheme));
+    }
+}

@@ -315,7 +315,7 @@ TIMESTAMP_FORMATS = ("seconds", "milliseconds", "rfc3339")
 CUSTOM_FIELDS = {"signatureHeader", "prefix", "encoding", "template", "idHeader",
                  "timestampHeader", "eventTypeHeader", "secretFormat", "toleranceSeconds",
                  "algorithm", "timestampFormat", "signatureKey", "timestampKey",
-                 "entrySeparator", "moreSignatureHeaders"}
+                 "entrySeparator", "moreSignatureHeaders", "tolerancePastOnly"}
 TCHAR = re.compile(r"[A-Za-z0-9!#$%&'*+\-.^_`|~]+")
 ENTRY_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -366,6 +366,8 @@ class Key:
             return self.key
         if self.kind == "ed25519" and self.seed is not None:
             return ed25519.Ed25519PrivateKey.from_private_bytes(self.seed).sign(content)
+        if self.kind == "ecdsa" and self.seed is not None:
+            return ec_sign(self.seed, content)  # RFC 6979: the same bytes every time
         return None  # a public key only verifies
 
     def check(self, content: bytes, candidate: bytes) -> bool:
@@ -430,6 +432,13 @@ def make_key(spec, raw: bytes) -> Key:
         return Key("token", key=raw)
     if alg == "ed25519":
         return ed_key(raw)
+    # a private key is PKCS #8 DER and also verifies; a public key is SubjectPublicKeyInfo DER
+    try:
+        private = serialization.load_der_private_key(raw, password=None)
+        if isinstance(private, ec.EllipticCurvePrivateKey):
+            return Key("ecdsa", public=private.public_key(), seed=private)
+    except (ValueError, TypeError):
+        pass
     try:
         return Key("ecdsa", public=serialization.load_der_public_key(raw))
     except ValueError:
@@ -703,11 +712,14 @@ PRESETS = {
                 sign_extra={"box-signature-version": "1",
                             "box-signature-algorithm": "HmacSHA256"}),
     "paystack": spec("x-paystack-signature", [BODY], algorithm="hmac-sha512"),
-    "hubspot-v1": spec("x-hubspot-signature", [BODY], algorithm="sha256"),
-    "hubspot-v2": spec("x-hubspot-signature", [METHOD, URL, BODY], algorithm="sha256"),
+    "hubspot-v1": spec("x-hubspot-signature", [BODY], algorithm="sha256",
+                       sign_extra={"x-hubspot-signature-version": "v1"}),
+    "hubspot-v2": spec("x-hubspot-signature", [METHOD, URL, BODY], algorithm="sha256",
+                       sign_extra={"x-hubspot-signature-version": "v2"}),
+    # Both ways, unlike HubSpot's SDKs: the timestamp touches the URL and body, so with a
+    # one-sided window a URL's last digits could move into a far-future timestamp.
     "hubspot-v3": spec("x-hubspot-signature-v3", [METHOD, URL, BODY, TS], ("single", "", "base64"),
-                       ts_header="x-hubspot-request-timestamp", ts_format="milliseconds",
-                       two_sided=False),
+                       ts_header="x-hubspot-request-timestamp", ts_format="milliseconds"),
     "square": spec("x-square-hmacsha256-signature", [URL, BODY], ("single", "", "base64")),
     "twilio": spec("x-twilio-signature", [URL, FORM], ("single", "", "base64"),
                    algorithm="hmac-sha1", url_ports=True),
@@ -776,6 +788,8 @@ def custom_spec(s) -> dict:
     tol = s.get("toleranceSeconds", DEFAULT_TOLERANCE)
     if not isinstance(tol, int) or isinstance(tol, bool) or tol < 0:
         bad()
+    if not isinstance(s.get("tolerancePastOnly", False), bool):
+        bad()
     prefix = s.get("prefix", "")
     if not all(0x20 <= ord(c) < 0x7f for c in prefix):
         bad()
@@ -819,7 +833,8 @@ def custom_spec(s) -> dict:
                 secret_format=s.get("secretFormat", "utf8"),
                 ts_header=s.get("timestampHeader"),
                 ts_format=s.get("timestampFormat", "seconds"), tolerance=tol,
-                id_header=s.get("idHeader"), event_header=s.get("eventTypeHeader"), more=more)
+                id_header=s.get("idHeader"), event_header=s.get("eventTypeHeader"), more=more,
+                two_sided=not s.get("tolerancePastOnly", False))
 
 
 def scheme_spec(scheme):
@@ -2518,12 +2533,13 @@ def hubspot_v1_cases():
     sig = "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de"
     now = 1564113600
     add("HubSpot Node SDK / v1 FAQ vector", HS_NODE, "ok", {"X-HubSpot-Signature": sig}, now,
-        secrets=[HS_SECRET], body=body, sign={})
+        secrets=[HS_SECRET], body=body)
     add("HubSpot v1 as sent, with X-HubSpot-Signature-Version", HS_NODE, "ok",
         {"X-HubSpot-Signature": sig, "X-HubSpot-Signature-Version": "v1"}, now,
-        secrets=[HS_SECRET], body=body)
+        secrets=[HS_SECRET], body=body, sign={})
     add("HubSpot Python SDK v1 vector", HS_PY, "ok",
-        {"X-HubSpot-Signature": "69fc6631a867edd4f9e9e627fc5c1148e3fbdd8b21837b6d2b8901c1fa57f750"},
+        {"X-HubSpot-Signature": "69fc6631a867edd4f9e9e627fc5c1148e3fbdd8b21837b6d2b8901c1fa57f750",
+         "X-HubSpot-Signature-Version": "v1"},
         now, secrets=[HS_SECRET], body=HS_PY_BODY, sign={})
     add("tampered body", HS_NODE, "no_matching_signature", {"X-HubSpot-Signature": sig}, now,
         secrets=[HS_SECRET], body=tamper(body.encode()).decode())
@@ -2544,7 +2560,7 @@ def hubspot_v2_cases():
     g = "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e"
     p = "9569219f8ba981ffa6f6f16aa0f48637d35d728c7e4d93d0d52efaa512af7900"
     pb = '{"example_field":"example_value"}'
-    H = lambda s: {"X-HubSpot-Signature": s}
+    H = lambda s: {"X-HubSpot-Signature": s, "X-HubSpot-Signature-Version": "v2"}
     add("HubSpot Node SDK / v2 FAQ vector: GET, empty body", HS_NODE, "ok", H(g), now,
         secrets=[HS_SECRET], body="", url=HS_URI, method="GET", sign={})
     add("HubSpot Node SDK vector: POST", HS_NODE, "ok", H(p), now, secrets=[HS_SECRET], body=pb,
@@ -2582,8 +2598,19 @@ def hubspot_v3_cases():
         {"X-HubSpot-Signature-V3": sig, "X-HubSpot-Request-Timestamp": str(ms)}, now, **C)
     add("300 s old", HS_PY + ", clock moved", "ok", H(), now + 300, **C)
     add("301 s old", HS_PY + ", clock moved", "timestamp_too_old", H(), now + 301, **C)
-    add("a year in the future: accepted, old timestamps only (every HubSpot SDK)",
-        HS_PY + ", clock moved", "ok", H(), now - YEAR, **C)
+    add("301 s in the future: refused (HubSpot's SDKs accept it; hookseal checks both ways)",
+        HS_PY + ", clock moved", "timestamp_too_new", H(), now - 301, **C)
+    # A GET with an empty body, its URL ending in a digit: the digit moved into the timestamp
+    # gives the same signed bytes, a far-future timestamp, and another portalId.
+    get_url = "https://www.example.com/webhook_uri?portalId=62515"
+    get_sig = b64(hmac.new(HS_SECRET.encode(), f"GET{get_url}{ms}".encode(),
+                           hashlib.sha256).digest())
+    add("computed: GET with an empty body", COMPUTED, "ok", H(s=get_sig), now,
+        secrets=[HS_SECRET], body="", url=get_url, method="GET",
+        sign={"timestamp": now})
+    add("the URL's last digit moved into the timestamp: far in the future, refused", COMPUTED,
+        "timestamp_too_new", H(s=get_sig, t=int("5" + str(ms))), now, secrets=[HS_SECRET],
+        body="", url=get_url[:-1], method="GET")
     add("verified as GET", HS_PY, "no_matching_signature", H(), now,
         secrets=[HS_SECRET], body=HS_PY_BODY, url=HS_URI, method="GET")
     add("verified at another URL", HS_PY, "no_matching_signature", H(), now,
@@ -3145,6 +3172,18 @@ def engine_cases():
         {"X-Sig": b64(ec_sign(ecp, body))}, sec=[b64(ec_public_der(ecp))], source=COMPUTED_EC)
     add("ecdsa-p256, hex signature", dict(ecs, encoding="hex"), "ok",
         {"X-Sig": ec_sign(ecp, body).hex()}, sec=[b64(ec_public_der(ecp))], source=COMPUTED_EC)
+    ec_pkcs8 = ecp.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                 serialization.NoEncryption())
+    add("ecdsa-p256, base64 PKCS #8 private key: signs (RFC 6979) and verifies", ecs, "ok",
+        {"X-Sig": b64(ec_sign(ecp, body))}, sec=[b64(ec_pkcs8)], source=COMPUTED_EC, sign={})
+    past = S(template="{timestamp}.{body}", timestampHeader="X-Ts", tolerancePastOnly=True)
+    psig = lambda when: hs(k, f"{when}.".encode() + body).hex()
+    add("tolerancePastOnly: a year in the future is accepted", past, "ok",
+        {"X-Sig": psig(t + 31536000), "X-Ts": str(t + 31536000)})
+    add("tolerancePastOnly: 301 s old is still refused", past, "timestamp_too_old",
+        {"X-Sig": psig(t - 301), "X-Ts": str(t - 301)})
+    add("invalid scheme: tolerancePastOnly not a boolean", S(tolerancePastOnly="yes"),
+        "invalid_scheme", {"X-Sig": hs(k, body).hex()})
     add("ecdsa-p256, tampered body", ecs, "no_matching_signature",
         {"X-Sig": b64(ec_sign(ecp, body))}, sec=[b64(ec_public_der(ecp))], source=COMPUTED_EC,
         b=bs.replace("1001", "1002"))

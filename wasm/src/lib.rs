@@ -9,10 +9,11 @@
 //! package turns failures into `WebhookVerificationError`s.
 
 use hookseal::{
-    CustomScheme, Diagnosis, Error, Headers, Scheme, Secret, SignInput, Signer, Verified, Verifier,
-    VerifyOptions,
+    Algorithm, CustomScheme, Diagnosis, Error, Headers, RequestContext, Scheme, Secret, SignInput,
+    Signer, Verified, Verifier, VerifyOptions,
 };
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
 /// An error as JavaScript receives it: `[code, message, hint]`.
@@ -25,53 +26,111 @@ fn to_js(error: &Error) -> JsValue {
     .into()
 }
 
-/// A scheme id (a string), or a custom scheme's fields as the package passes them: an array in
-/// the order of `CUSTOM_SCHEME_FIELDS` in `api.js`, `undefined` where a field is absent. (Not
-/// serde: its error formatting alone doubled the module's size.)
+/// The fields a custom scheme object may have: the core's `CustomScheme`, in camelCase.
+const CUSTOM_SCHEME_FIELDS: [&str; 16] = [
+    "signatureHeader",
+    "prefix",
+    "encoding",
+    "template",
+    "idHeader",
+    "timestampHeader",
+    "eventTypeHeader",
+    "secretFormat",
+    "toleranceSeconds",
+    "algorithm",
+    "timestampFormat",
+    "signatureKey",
+    "timestampKey",
+    "entrySeparator",
+    "moreSignatureHeaders",
+    "tolerancePastOnly",
+];
+
+/// A scheme id (a string), or a custom scheme object read field by field. (Not serde: its
+/// error formatting alone doubled the module's size.)
 fn scheme_from_js(scheme: &JsValue) -> Result<Scheme, JsValue> {
-    scheme_from_parts(scheme).map_err(|error| to_js(&error))
+    scheme_from_object(scheme).map_err(|error| to_js(&error))
 }
 
-fn scheme_from_parts(scheme: &JsValue) -> Result<Scheme, Error> {
+fn scheme_from_object(scheme: &JsValue) -> Result<Scheme, Error> {
     if let Some(id) = scheme.as_string() {
         return id.parse();
     }
-    let fields = Array::from(scheme);
-    let text = |index: u32, name: &str| -> Result<Option<String>, Error> {
-        let value = fields.get(index);
+    let invalid = |text: String| Error::InvalidScheme(text);
+    let object: &Object = scheme.unchecked_ref();
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !CUSTOM_SCHEME_FIELDS.contains(&key.as_str()) {
+            return Err(invalid(format!("unknown field {key}")));
+        }
+    }
+    let field = |name: &str| Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let text = |name: &str| -> Result<Option<String>, Error> {
+        let value = field(name);
         if value.is_undefined() {
             return Ok(None);
         }
         value
             .as_string()
             .map(Some)
-            .ok_or_else(|| Error::InvalidScheme(format!("{name} must be a string")))
+            .ok_or_else(|| invalid(format!("{name} must be a string")))
     };
-    let signature_header = text(0, "signatureHeader")?
-        .ok_or_else(|| Error::InvalidScheme("signatureHeader is required".into()))?;
+    let signature_header =
+        text("signatureHeader")?.ok_or_else(|| invalid("signatureHeader is required".into()))?;
     let mut description = CustomScheme::new(signature_header);
-    if let Some(prefix) = text(1, "prefix")? {
+    if let Some(prefix) = text("prefix")? {
         description.prefix = prefix;
     }
-    if let Some(encoding) = text(2, "encoding")? {
+    if let Some(encoding) = text("encoding")? {
         description.encoding = encoding.parse()?;
     }
-    if let Some(template) = text(3, "template")? {
+    if let Some(template) = text("template")? {
         description.template = template;
     }
-    description.id_header = text(4, "idHeader")?;
-    description.timestamp_header = text(5, "timestampHeader")?;
-    description.event_type_header = text(6, "eventTypeHeader")?;
-    if let Some(format) = text(7, "secretFormat")? {
+    description.id_header = text("idHeader")?;
+    description.timestamp_header = text("timestampHeader")?;
+    description.event_type_header = text("eventTypeHeader")?;
+    if let Some(format) = text("secretFormat")? {
         description.secret_format = format.parse()?;
     }
-    let tolerance = fields.get(8);
+    if let Some(algorithm) = text("algorithm")? {
+        description.algorithm = algorithm.parse()?;
+    }
+    if let Some(format) = text("timestampFormat")? {
+        description.timestamp_format = format.parse()?;
+    }
+    description.signature_key = text("signatureKey")?;
+    description.timestamp_key = text("timestampKey")?;
+    if let Some(separator) = text("entrySeparator")? {
+        let mut chars = separator.chars();
+        description.entry_separator = match (chars.next(), chars.next()) {
+            (Some(separator), None) => Some(separator),
+            _ => return Err(invalid("entrySeparator must be one character".into())),
+        };
+    }
+    let more = field("moreSignatureHeaders");
+    if !more.is_undefined() {
+        let names = more
+            .dyn_ref::<Array>()
+            .ok_or_else(|| invalid("moreSignatureHeaders must be an array of strings".into()))?;
+        description.more_signature_headers = names
+            .iter()
+            .map(|name| name.as_string())
+            .collect::<Option<_>>()
+            .ok_or_else(|| invalid("moreSignatureHeaders must be an array of strings".into()))?;
+    }
+    let past_only = field("tolerancePastOnly");
+    if !past_only.is_undefined() {
+        description.tolerance_past_only = past_only
+            .as_bool()
+            .ok_or_else(|| invalid("tolerancePastOnly must be a boolean".into()))?;
+    }
+    let tolerance = field("toleranceSeconds");
     if !tolerance.is_undefined() {
         let seconds = tolerance
             .as_f64()
-            .filter(|seconds| seconds.fract() == 0.0 && *seconds >= 0.0);
-        let seconds = seconds
-            .ok_or_else(|| Error::InvalidScheme("toleranceSeconds must be whole seconds".into()))?;
+            .filter(|seconds| seconds.fract() == 0.0 && *seconds >= 0.0)
+            .ok_or_else(|| invalid("toleranceSeconds must be whole seconds".into()))?;
         description.tolerance_seconds = Some(seconds_u64(seconds));
     }
     Scheme::custom(description)
@@ -181,7 +240,6 @@ fn verified_to_js(verified: Verified) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub struct WasmVerifier {
     verifier: Verifier,
-    scheme: JsValue,
     secrets: Vec<OwnedSecret>,
     tolerance_seconds: Option<f64>,
 }
@@ -191,11 +249,11 @@ impl WasmVerifier {
     /// `scheme`: an id or a custom scheme object; `secrets`: strings or `Uint8Array`s.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        scheme: JsValue,
+        scheme: &JsValue,
         secrets: &Array,
         tolerance_seconds: Option<f64>,
     ) -> Result<WasmVerifier, JsValue> {
-        let parsed = scheme_from_js(&scheme)?;
+        let parsed = scheme_from_js(scheme)?;
         let owned = owned_secrets(secrets);
         let verifier = Verifier::with_options(
             parsed,
@@ -205,7 +263,6 @@ impl WasmVerifier {
         .map_err(|error| to_js(&error))?;
         Ok(WasmVerifier {
             verifier,
-            scheme,
             secrets: owned,
             tolerance_seconds,
         })
@@ -217,7 +274,14 @@ impl WasmVerifier {
         self.verifier.scheme().id().into()
     }
 
-    /// What the scheme's signature covers: some of `body`, `timestamp`, `id`.
+    /// Whether the host may compute the MAC (`verifyWithMac`): HMAC-SHA256 over the body and
+    /// fields around it.
+    #[wasm_bindgen(getter, js_name = hostMac)]
+    pub fn host_mac(&self) -> bool {
+        self.verifier.scheme().host_mac_applies()
+    }
+
+    /// What the scheme's signature covers: some of `body`, `timestamp`, `id`, `url`, `method`.
     #[wasm_bindgen(getter)]
     pub fn covers(&self) -> Vec<String> {
         self.verifier
@@ -237,11 +301,24 @@ impl WasmVerifier {
     /// Verifies the body's bytes; `headers` as `name\nvalue\n…` lines. (The package encodes
     /// string bodies itself: wasm-bindgen's string passing copies ASCII one character at a time
     /// in JavaScript, several times slower than `Buffer.from` or `TextEncoder`.)
-    pub fn verify(&self, body: &[u8], headers: &str, now: f64) -> String {
-        verify_answer(
-            self.verifier
-                .verify(body, &HeaderLines(headers), seconds(now)),
-        )
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
+    pub fn verify(
+        &self,
+        body: &[u8],
+        headers: &str,
+        now: f64,
+        url: Option<String>,
+        method: Option<String>,
+    ) -> String {
+        let mut request = RequestContext::default();
+        request.url = url.as_deref();
+        request.method = method.as_deref();
+        verify_answer(self.verifier.verify_request(
+            body,
+            &HeaderLines(headers),
+            &request,
+            seconds(now),
+        ))
     }
 
     /// Verifies with the HMAC computed by `mac(index, before, after)`, a JavaScript function that
@@ -249,9 +326,21 @@ impl WasmVerifier {
     /// then `after`: Node's OpenSSL hashes large bodies several times faster than WebAssembly can.
     /// Answers like `verify`.
     #[wasm_bindgen(js_name = verifyWithMac)]
-    pub fn verify_with_mac(&self, headers: &str, now: f64, mac: &js_sys::Function) -> String {
-        let outcome = self.verifier.verify_with_mac(
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
+    pub fn verify_with_mac(
+        &self,
+        headers: &str,
+        now: f64,
+        url: Option<String>,
+        method: Option<String>,
+        mac: &js_sys::Function,
+    ) -> String {
+        let mut request = RequestContext::default();
+        request.url = url.as_deref();
+        request.method = method.as_deref();
+        let outcome = self.verifier.verify_request_with_mac(
             &HeaderLines(headers),
+            &request,
             seconds(now),
             |index, before, after| {
                 let returned = mac.call3(
@@ -286,9 +375,8 @@ impl WasmVerifier {
     /// Explains the outcome for the holder of the secret (see the core's `Diagnosis`).
     pub fn diagnose(&self, body: &[u8], headers: &str, now: f64) -> Result<JsValue, JsValue> {
         let secrets: Vec<Secret<'_>> = self.secrets.iter().map(OwnedSecret::as_secret).collect();
-        let scheme = scheme_from_js(&self.scheme)?;
         let diagnosis = Diagnosis::run(
-            &scheme,
+            self.verifier.scheme(),
             &secrets,
             options(self.tolerance_seconds),
             body,
@@ -396,11 +484,17 @@ impl WasmSigner {
         id: Option<String>,
         timestamp: Option<f64>,
         event_type: Option<String>,
+        url: Option<String>,
+        method: Option<String>,
     ) -> Result<Vec<String>, JsValue> {
+        let mut request = RequestContext::default();
+        request.url = url.as_deref();
+        request.method = method.as_deref();
         let input = SignInput {
             id: id.as_deref(),
             timestamp: timestamp.map(seconds),
             event_type: event_type.as_deref(),
+            request,
         };
         let headers = self
             .signer
@@ -411,6 +505,40 @@ impl WasmSigner {
             .flat_map(|(name, value)| [name, value])
             .collect())
     }
+}
+
+/// Every scheme id with what it needs, as `[id, name, key, needs, covers]` arrays: `key` is
+/// `secret`, `public-key` or `token`; `needs` lists `url` and `method` where the scheme signs
+/// them; `covers` what its signature covers.
+#[wasm_bindgen(js_name = schemeCatalog)]
+pub fn scheme_catalog() -> Array {
+    Scheme::BUILT_IN
+        .into_iter()
+        .chain(Scheme::presets())
+        .map(|scheme| {
+            let coverage = scheme.coverage();
+            let key = match scheme.algorithm() {
+                Algorithm::Token => "token",
+                algorithm if algorithm.is_asymmetric() => "public-key",
+                _ => "secret",
+            };
+            let needs: Array = [(coverage.url, "url"), (coverage.method, "method")]
+                .into_iter()
+                .filter(|(needed, _)| *needed)
+                .map(|(_, name)| JsValue::from(name))
+                .collect();
+            let covers: Array = coverage.names().map(JsValue::from).collect();
+            let name = scheme.preset().map_or(scheme.id(), |preset| preset.name());
+            let entry = Array::of5(
+                &scheme.id().into(),
+                &name.into(),
+                &key.into(),
+                &needs,
+                &covers,
+            );
+            JsValue::from(entry)
+        })
+        .collect()
 }
 
 /// The built-in scheme whose headers the request carries, or `undefined`.
