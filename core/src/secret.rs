@@ -306,7 +306,7 @@ impl Key {
                 })
             }
             _ => Err(Error::InvalidScheme(alloc::format!(
-                "{} is not in this build (enable hookseal's `ed25519` or `ecdsa` feature)",
+                "{} keys are not in this build (Rust: the `ed25519` or `ecdsa` feature; npm in a browser: import hookseal/asymmetric)",
                 algorithm.id()
             ))),
         }

@@ -11,23 +11,34 @@ bin=node_modules/.bin
 export CARGO_TARGET_DIR="$root/target/npm"
 # SIMD gives sha2 its wasm backend (1.5-1.8x the HMAC throughput); it needs Safari 16.4+,
 # every other current browser, Node 16.4+ and workerd.
-RUSTFLAGS="-C target-feature=+simd128" \
-  cargo build --quiet --release -p hookseal-wasm --target wasm32-unknown-unknown
-wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/hookseal_wasm.wasm"
+# Two modules: HMAC-only for the default browser entry (HMAC users do not download public-key
+# code), and with Ed25519 and ECDSA for Node, workerd and the browser's `hookseal/asymmetric`.
+modules=$(mktemp -d)
+trap 'rm -rf "$modules"' EXIT
+for variant in hmac asymmetric; do
+  features=()
+  [ "$variant" = asymmetric ] && features=(--features asymmetric)
+  RUSTFLAGS="-C target-feature=+simd128" \
+    cargo build --quiet --release -p hookseal-wasm --target wasm32-unknown-unknown "${features[@]}"
+  cp "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/hookseal_wasm.wasm" "$modules/$variant.wasm"
+done
 
 rm -rf dist
-mkdir -p dist/node dist/web dist/workerd
+mkdir -p dist/node dist/web dist/asymmetric dist/workerd
 # `nodejs` is CommonJS that compiles the wasm synchronously at require time; `web` is an ES
 # module with an async init (browsers) and an initSync (workerd, which imports the .wasm).
-wasm-bindgen "$wasm" --target nodejs --out-dir dist/node --out-name hookseal \
-  --no-typescript --remove-name-section --remove-producers-section
-wasm-bindgen "$wasm" --target web --out-dir dist/web --out-name hookseal \
-  --no-typescript --remove-name-section --remove-producers-section
+bindgen() {
+  wasm-bindgen "$modules/$1.wasm" --target "$2" --out-dir "$3" --out-name hookseal \
+    --no-typescript --remove-name-section --remove-producers-section
+}
+bindgen asymmetric nodejs dist/node
+bindgen hmac web dist/web
+bindgen asymmetric web dist/asymmetric
 
 # Never Debian's wasm-opt (it corrupts wasm-bindgen's output): binaryen from npm, pinned.
 features=(--enable-simd --enable-bulk-memory --enable-mutable-globals --enable-sign-ext
           --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
-for module in dist/node/hookseal_bg.wasm dist/web/hookseal_bg.wasm; do
+for module in dist/node/hookseal_bg.wasm dist/web/hookseal_bg.wasm dist/asymmetric/hookseal_bg.wasm; do
   "$bin/wasm-opt" -O3 "${features[@]}" "$module" -o "$module"
 done
 
@@ -37,7 +48,8 @@ cp src/api.js src/index.d.ts dist/
 cp src/node/index.cjs src/node/index.mjs dist/node/
 # wasm-bindgen's nodejs output is CommonJS in .js files; the package is "type": "module".
 echo '{ "type": "commonjs" }' > dist/node/package.json
-cp src/web/index.js dist/web/
+cp src/web/index.js src/web/browser.js dist/web/
+cp src/asymmetric/index.js dist/asymmetric/
 cp src/workerd/index.js dist/workerd/
 
 rm -f hookseal-*.tgz

@@ -48,24 +48,21 @@ function toBytes(value, what) {
 
 const checkSecret = (secret) => (typeof secret === "string" ? secret : toBytes(secret, "secret"));
 
-/** A custom scheme object's fields, in the order the bindings take them. */
-const CUSTOM_SCHEME_FIELDS = [
-  "signatureHeader", "prefix", "encoding", "template", "idHeader",
-  "timestampHeader", "eventTypeHeader", "secretFormat", "toleranceSeconds",
-];
-
-/** A scheme id as is; a custom scheme object as its fields in order (the bindings check them). */
+/** A scheme id, or a custom scheme object, which the core reads field by field (and refuses
+ * unknown fields of). */
 function checkScheme(scheme) {
   if (scheme === undefined) return "standard-webhooks";
   if (typeof scheme === "string") return scheme;
   if (typeof scheme !== "object" || scheme === null || Array.isArray(scheme)) {
     throw new TypeError("scheme must be a scheme id string or a custom scheme object");
   }
-  const unknown = Object.keys(scheme).find((key) => !CUSTOM_SCHEME_FIELDS.includes(key));
-  if (unknown !== undefined) {
-    throw new WebhookVerificationError("invalid_scheme", `invalid scheme: unknown field ${unknown}`);
-  }
-  return CUSTOM_SCHEME_FIELDS.map((field) => scheme[field]);
+  return scheme;
+}
+
+/** `value` if it is a string or undefined. */
+function checkText(value, what) {
+  if (value !== undefined && typeof value !== "string") throw new TypeError(`${what} must be a string`);
+  return value;
 }
 
 function checkSeconds(value, what) {
@@ -186,8 +183,9 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
   const state = { broken: undefined };
   const wasm = (binding) => call(state, binding);
   const toBody = (body) => (typeof body === "string" ? encodeText(body) : toBytes(body, "body"));
-  const { WasmVerifier, WasmSigner, detectScheme, knownHeaderNames } = bindings;
+  const { WasmVerifier, WasmSigner, detectScheme, knownHeaderNames, schemeCatalog } = bindings;
   let knownNames;
+  let catalog;
 
   class Webhook {
     #verifier;
@@ -197,6 +195,7 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
     #headerNames;
     #schemeId;
     #covers;
+    #hostMac;
     #hostKeys;
 
     constructor(secret, options) {
@@ -210,6 +209,8 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
         this.#headerNames = this.#verifier.headerNames();
         this.#schemeId = this.#verifier.schemeId;
         this.#covers = Object.freeze(this.#verifier.covers);
+        // Only where the core says a host-computed HMAC-SHA256 can stand in for its own.
+        this.#hostMac = hostMac !== undefined && this.#verifier.hostMac;
       });
     }
 
@@ -218,39 +219,50 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
       return this.#schemeId;
     }
 
-    /** What the scheme's signature covers: some of "body", "timestamp", "id". */
+    /** What the scheme's signature covers: some of "body", "timestamp", "id", "url", "method". */
     get covers() {
       return this.#covers;
     }
 
-    /** Verifies the raw body against the request headers; throws WebhookVerificationError. */
+    /**
+     * Verifies the raw body against the request headers; throws WebhookVerificationError.
+     * `options.url` and `options.method` are the request's, for schemes that sign them.
+     */
     verify(body, headers, options) {
       const bytes = toBody(body);
       const lines = collectHeaders(headers, this.#headerNames);
-      const now = checkSeconds(checkOptions(options).now, "now") ?? nowSeconds();
+      const { now: clock, url, method } = checkOptions(options);
+      const now = checkSeconds(clock, "now") ?? nowSeconds();
+      checkText(url, "url");
+      checkText(method, "method");
       // `+id\ntimestamp\nunsignedId\nunsignedEventType` or `-code\nmessage\nhint`: one
       // string, one crossing.
       const answer = wasm(() =>
-        hostMac !== undefined && bytes.length >= hostMac.minBodyBytes
-          ? this.#verifyWithHostMac(bytes, lines, now)
-          : this.#verifier.verify(bytes, lines, now));
+        this.#hostMac && bytes.length >= hostMac.minBodyBytes
+          ? this.#verifyWithHostMac(bytes, lines, now, url, method)
+          : this.#verifier.verify(bytes, lines, now, url, method));
       const fields = answer.slice(1).split("\n");
       if (answer[0] === "-") throw new WebhookVerificationError(fields[0], fields[1], fields[2] || undefined);
       return new WebhookMessage(this.#schemeId, this.#covers, fields, bytes);
     }
 
-    #verifyWithHostMac(bytes, lines, now) {
+    #verifyWithHostMac(bytes, lines, now, url, method) {
       this.#hostKeys ??= this.#secrets.map((_, index) => hostMac.key(this.#verifier.keyBytes(index)));
       const keys = this.#hostKeys;
-      return this.#verifier.verifyWithMac(lines, now, (index, before, after) => hostMac.mac(keys[index], before, bytes, after));
+      return this.#verifier.verifyWithMac(lines, now, url, method, (index, before, after) => hostMac.mac(keys[index], before, bytes, after));
     }
 
-    /** Reads a Fetch API Request's raw body once and verifies it. */
+    /**
+     * Reads a Fetch API Request's raw body once and verifies it, with the Request's URL and
+     * method for schemes that sign them (`options.url` overrides the URL: behind a proxy, pass
+     * the public URL the sender used).
+     */
     async verifyRequest(request, options) {
       if (typeof request !== "object" || request === null || typeof request.arrayBuffer !== "function") {
         throw new TypeError("request must be a Fetch API Request");
       }
-      return this.verify(new Uint8Array(await request.arrayBuffer()), request.headers, options);
+      const { url = request.url, method = request.method, ...rest } = checkOptions(options);
+      return this.verify(new Uint8Array(await request.arrayBuffer()), request.headers, { ...rest, url, method });
     }
 
     /**
@@ -259,13 +271,13 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
      */
     sign(body, options) {
       const bytes = toBody(body);
-      const { id, timestamp, eventType } = checkOptions(options);
-      for (const [what, value] of [["id", id], ["eventType", eventType]]) {
-        if (value !== undefined && typeof value !== "string") throw new TypeError(`${what} must be a string`);
+      const { id, timestamp, eventType, url, method } = checkOptions(options);
+      for (const [what, value] of [["id", id], ["eventType", eventType], ["url", url], ["method", method]]) {
+        checkText(value, what);
       }
       const seconds = checkSeconds(timestamp, "timestamp") ?? nowSeconds();
       this.#signer ??= wasm(() => new WasmSigner(this.#scheme, this.#secrets[0]));
-      const flat = wasm(() => this.#signer.sign(bytes, id, seconds, eventType));
+      const flat = wasm(() => this.#signer.sign(bytes, id, seconds, eventType, url, method));
       const headers = {};
       for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
       return headers;
@@ -304,5 +316,19 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
     return wasm(() => detectScheme(lines));
   }
 
-  return { Webhook, WebhookVerificationError, detectScheme: detect };
+  /**
+   * Every scheme id the package knows, built-in and catalog presets, with what each needs:
+   * `key` (`secret`, `public-key` or `token`), `needs` (`url`, `method` where the scheme signs
+   * them) and `covers` (what its signature covers).
+   */
+  function schemes() {
+    ensureReady();
+    catalog ??= Object.freeze(
+      wasm(schemeCatalog).map(([id, name, key, needs, covers]) =>
+        Object.freeze({ id, name, key, needs: Object.freeze(needs), covers: Object.freeze(covers) })),
+    );
+    return catalog;
+  }
+
+  return { Webhook, WebhookVerificationError, detectScheme: detect, schemes };
 }

@@ -1,4 +1,4 @@
-/** A built-in scheme id. */
+/** A built-in scheme's or a catalog preset's id (`schemes()` lists them with what they need). */
 export type SchemeId =
   | "standard-webhooks"
   | "svix"
@@ -7,7 +7,39 @@ export type SchemeId =
   | "github"
   | "stripe"
   | "slack"
-  | "shopify";
+  | "shopify"
+  | "paddle"
+  | "mux"
+  | "sanity"
+  | "zendesk"
+  | "webflow"
+  | "box"
+  | "paystack"
+  | "hubspot-v1"
+  | "hubspot-v2"
+  | "hubspot-v3"
+  | "square"
+  | "twilio"
+  | "mailgun"
+  | "linear"
+  | "discord"
+  | "telnyx"
+  | "sendgrid"
+  | "gitlab"
+  | "postmark";
+
+/** One entry of `schemes()`. */
+export interface SchemeInfo {
+  readonly id: SchemeId;
+  /** The provider's name as people write it. */
+  readonly name: string;
+  /** What the secret is: a shared `secret`, the sender's `public-key` (Ed25519 or ECDSA), or a `token` sent as is. */
+  readonly key: "secret" | "public-key" | "token";
+  /** What `verify` needs besides body and headers: the request's `url` and `method` where the scheme signs them. */
+  readonly needs: readonly ("url" | "method")[];
+  /** What the scheme's signature covers. */
+  readonly covers: readonly Covered[];
+}
 
 /** A scheme you describe: the same object the Worker's route configuration accepts. */
 export interface CustomScheme {
@@ -15,8 +47,8 @@ export interface CustomScheme {
   signatureHeader: string;
   /** Text before the encoded signature, such as `"sha256="`. Default: none. */
   prefix?: string;
-  /** The signature's encoding. Default: `"hex"`. */
-  encoding?: "hex" | "base64";
+  /** The signature's encoding. Default: `"hex"`. `"raw"`: the text as is, for tokens. */
+  encoding?: "hex" | "base64" | "base64url" | "raw";
   /** The signed content over `{id}`, `{timestamp}` and `{body}` (exactly one `{body}`). Default: `"{body}"`. */
   template?: string;
   /** The header holding the message id; required when the template signs `{id}`. Without `{id}` the id is reported as `unsigned.id`. */
@@ -25,10 +57,24 @@ export interface CustomScheme {
   timestampHeader?: string;
   /** The header naming the event type, reported as `unsigned.eventType` (never signed). */
   eventTypeHeader?: string;
-  /** How a string secret becomes the key: its UTF-8 bytes (default) or `whsec_` + base64. */
-  secretFormat?: "utf8" | "whsec";
+  /** How a string secret becomes the key: its UTF-8 bytes (default), `whsec_` + base64, base64 or hex. */
+  secretFormat?: "utf8" | "whsec" | "base64" | "hex";
   /** This scheme's default timestamp tolerance in seconds. Default: 300. */
   toleranceSeconds?: number;
+  /** Refuse only timestamps older than the tolerance (some vendors' SDKs do). Default: false, both ways. */
+  tolerancePastOnly?: boolean;
+  /** How the signature is computed. Default: `"hmac-sha256"`. `"sha256"`: SHA-256 over secret ‖ content (HubSpot v1/v2); `"token"`: the header is the secret itself. */
+  algorithm?: "hmac-sha256" | "hmac-sha1" | "hmac-sha512" | "sha256" | "ed25519" | "ecdsa-p256" | "token";
+  /** How the timestamp is written. Default: `"seconds"`. */
+  timestampFormat?: "seconds" | "milliseconds" | "rfc3339";
+  /** For `key=value` signature headers (`t=…,v1=…`): the key whose values are signatures. */
+  signatureKey?: string;
+  /** With `signatureKey`: the key of the timestamp entry, instead of `timestampHeader`. */
+  timestampKey?: string;
+  /** With `signatureKey`: the one character between entries. Default: `","`. */
+  entrySeparator?: string;
+  /** Further headers carrying signatures in the same format; a match in any counts. */
+  moreSignatureHeaders?: readonly string[];
 }
 
 /** A secret as the sender shows it (string), or the raw HMAC key (bytes). */
@@ -55,6 +101,10 @@ export type Body = string | Uint8Array | ArrayBuffer;
 /** What `verifyRequest` needs of a Fetch API `Request`. */
 export interface RequestLike {
   readonly headers: { get(name: string): string | null };
+  /** The URL, for schemes that sign it. */
+  readonly url?: string;
+  /** The method, for schemes that sign it. */
+  readonly method?: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -69,6 +119,9 @@ export type ErrorCode =
   | "invalid_secret"
   | "invalid_scheme"
   | "invalid_sign_input"
+  | "missing_url"
+  | "missing_method"
+  | "malformed_body"
   /**
    * The package's own failure, never the webhook's: the WebAssembly trapped (or the bindings
    * failed). After a trap every later call fails with it too: reload the module.
@@ -83,7 +136,7 @@ export class WebhookVerificationError extends Error {
 }
 
 /** A part of a request a signature can cover. */
-export type Covered = "body" | "timestamp" | "id";
+export type Covered = "body" | "timestamp" | "id" | "url" | "method";
 
 /**
  * What a request's headers claim that its signature does not cover. A replay of a genuine
@@ -119,6 +172,10 @@ export interface WebhookMessage {
 export interface VerifyOptions {
   /** The clock, Unix seconds. Default: now. */
   now?: number;
+  /** The full URL the sender sent the request to (behind a proxy, the public one), for schemes that sign it (Square, HubSpot, Twilio); without it they fail with `missing_url`. */
+  url?: string;
+  /** The request's method, for schemes that sign it (HubSpot v2, v3). */
+  method?: string;
 }
 
 export interface SignOptions {
@@ -128,6 +185,10 @@ export interface SignOptions {
   timestamp?: number;
   /** The event type, for schemes that send it in a header. */
   eventType?: string;
+  /** The URL the request goes to, for schemes that sign it. */
+  url?: string;
+  /** The request's method, for schemes that sign it. */
+  method?: string;
 }
 
 export interface Hint {
@@ -178,6 +239,9 @@ export class Webhook {
 
 /** The built-in scheme whose headers `headers` carries. */
 export function detectScheme(headers: HeadersLike): SchemeId | undefined;
+
+/** Every scheme id, built-in and catalog presets, with what each needs. */
+export function schemes(): readonly SchemeInfo[];
 
 /**
  * Loads the wasm. Needed once in browsers before anything else (idempotent); resolves at once in

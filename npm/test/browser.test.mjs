@@ -48,15 +48,37 @@ test("using the browser build before init() throws a clear error; init() is idem
   assert.deepEqual(outcome.signed, ["webhook-id", "webhook-timestamp", "webhook-signature"]);
 });
 
-test("every shared vector gives the same result in Chromium", async () => {
+test("every shared vector gives the same result in Chromium (hookseal/asymmetric)", async () => {
   const cases = await loadCases();
   const failures = await page.evaluate(async (cases) => {
-    const api = await import("/hookseal/dist/web/index.js");
+    const api = await import("/hookseal/dist/asymmetric/index.js");
     const { runCases } = await import("/support/vectors.mjs");
     await api.init();
     return runCases(api, cases);
   }, cases);
   assert.deepEqual(failures, []);
+});
+
+test("the default browser entry: every HMAC vector, and public keys refused as not in this build", async () => {
+  const cases = await loadCases();
+  const outcome = await page.evaluate(async (cases) => {
+    const api = await import("/hookseal/dist/web/index.js");
+    const { runCases, needsPublicKeys } = await import("/support/vectors.mjs");
+    await api.init();
+    const schemes = api.schemes();
+    const hmac = cases.filter((vector) => !needsPublicKeys(vector, schemes));
+    let refused;
+    try {
+      new api.Webhook("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", { scheme: "discord" });
+    } catch (error) {
+      refused = [error.code, error.message];
+    }
+    return { ran: hmac.length, of: cases.length, failures: runCases(api, hmac), refused };
+  }, cases);
+  assert.deepEqual(outcome.failures, []);
+  assert.ok(outcome.ran > 0.8 * outcome.of, `${outcome.ran} of ${outcome.of}`);
+  assert.equal(outcome.refused[0], "invalid_scheme");
+  assert.match(outcome.refused[1], /hookseal\/asymmetric|not in this build/);
 });
 
 test("the page made no request outside its own origin", () => {

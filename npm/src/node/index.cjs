@@ -20,5 +20,6 @@ module.exports = {
   Webhook: api.Webhook,
   WebhookVerificationError: api.WebhookVerificationError,
   detectScheme: api.detectScheme,
+  schemes: api.schemes,
   init: () => Promise.resolve(),
 };

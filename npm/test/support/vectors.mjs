@@ -24,6 +24,14 @@ export async function loadCases() {
 
 const fromBase64 = (text) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
+/** Whether a case needs an Ed25519 or ECDSA key: only the package's asymmetric builds have them. */
+export function needsPublicKeys(vector, schemes) {
+  const secrets = vector.secrets ?? [];
+  if (secrets.some((secret) => /^wh[ps]k_/.test(secret))) return true;
+  return schemes.some((scheme) => scheme.id === vector.scheme && scheme.key === "public-key") ||
+    vector.scheme?.algorithm === "ed25519" || vector.scheme?.algorithm === "ecdsa-p256";
+}
+
 /** Runs each case; returns one `{ file, name, expected, got }` per case that did not pass. */
 export function runCases(api, cases) {
   const failures = [];
@@ -43,7 +51,8 @@ function runCase(api, vector) {
   const secrets = [...(vector.secrets ?? []), ...(vector.secrets_base64 ?? []).map(fromBase64)];
   const body = vector.body ?? fromBase64(vector.body_base64);
   const webhook = new api.Webhook(secrets, { scheme: vector.scheme, toleranceSeconds: vector.tolerance_seconds });
-  const message = webhook.verify(body, vector.headers, { now: vector.now });
+  const request = { url: vector.url, method: vector.method };
+  const message = webhook.verify(body, vector.headers, { now: vector.now, ...request });
   // Every field is compared, absent ones too: an unsigned header value reported as
   // authenticated is exactly what must fail.
   const reported = {
@@ -69,6 +78,7 @@ function runCase(api, vector) {
       id: vector.sign.id,
       timestamp: vector.sign.timestamp,
       eventType: vector.sign.event_type,
+      ...request,
     });
     const expected = Object.fromEntries(Object.entries(vector.headers).map(([name, value]) => [name.toLowerCase(), value]));
     if (JSON.stringify(sortKeys(signed)) !== JSON.stringify(sortKeys(expected))) {
