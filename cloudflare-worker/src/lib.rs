@@ -6,8 +6,9 @@
 //! The modules split what is plain Rust (configuration, the forwarded message, the dedupe state
 //! machine, the retry decisions, admin parsing; unit-tested natively) from the thin layer that
 //! talks to the Workers runtime (this module's request handler, [`forward::send`],
-//! [`queue::queue`], [`dedupe::HooksealDedupe`], [`deadletter::HooksealDeadLetters`]). See
-//! `README.md` beside this crate for the configuration reference.
+//! [`queue::queue`], [`parked`], [`dedupe::HooksealDedupe`], [`deadletter::HooksealDeadLetters`],
+//! and the helpers of [`runtime`]: clock, random ids, SQL, Durable Object calls). Dates are in
+//! [`time`]. See `README.md` beside this crate for the configuration reference.
 
 pub mod admin;
 pub mod config;
