@@ -295,6 +295,14 @@ fn check_route(
     check_path(&path)?;
     let at = |message: String| problem(format!("route {path}: {message}"));
     let scheme = Scheme::deserialize(scheme).map_err(|error| at(error.to_string()))?;
+    // The Worker forwards the body re-signed: it must be what the vendor's signature covers,
+    // or the origin would get a signature over bytes nobody verified.
+    if !scheme.coverage().body {
+        return Err(at(format!(
+            "scheme {} does not sign the body (a token, or a signature over other fields): the Worker cannot vouch for it",
+            scheme.id()
+        )));
+    }
     if secrets.is_empty() {
         return Err(at("secrets lists no secret binding".into()));
     }
@@ -893,6 +901,27 @@ mod tests {
             "{plain}"
         );
         assert!(plain.contains("make one with"), "{plain}");
+    }
+
+    /// A token or a signature over other fields vouches for no byte of the body: forwarding it
+    /// re-signed would hand the origin a signature over bytes nobody verified.
+    #[test]
+    fn refuses_schemes_that_do_not_sign_the_body() {
+        for scheme in ["gitlab", "postmark", "mailgun", "twilio"] {
+            let message = error(&format!(
+                r#"[{{"path": "/h", "scheme": "{scheme}", "secrets": ["GITHUB_SECRET"], "origin": "https://example.com/"}}]"#
+            ));
+            assert!(
+                message.contains("does not sign the body"),
+                "{scheme}: {message}"
+            );
+        }
+        for scheme in ["square", "paddle", "hubspot-v3", "linear", "box"] {
+            let config = format!(
+                r#"[{{"path": "/h", "scheme": "{scheme}", "secrets": ["GITHUB_SECRET"], "origin": "https://example.com/"}}]"#
+            );
+            assert!(load(&config).is_ok(), "{scheme}");
+        }
     }
 
     #[test]

@@ -325,7 +325,7 @@ mod tests {
         let input = SignInput {
             id,
             timestamp: Some(NOW),
-            event_type: None,
+            ..SignInput::default()
         };
         let mut request = Signer::new(route.scheme().clone(), secret)
             .expect("signer")

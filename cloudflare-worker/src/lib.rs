@@ -25,6 +25,7 @@ pub mod time;
 use std::rc::Rc;
 
 use futures_util::StreamExt as _;
+use hookseal::RequestContext;
 use worker::{Context, Env, Method, Request, Response, event};
 
 use crate::config::{ADMIN_PREFIX, Config, Delivery, ROUTES_BINDING, Route};
@@ -86,7 +87,14 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     };
     let headers: Vec<(String, String)> = request.headers().entries().collect();
     let now_ms = runtime::now_ms();
-    let verified = match route.verifier.verify(&body, &headers, now_ms / 1000) {
+    // The URL the Worker was called on is the public one the sender signed (Square, HubSpot,
+    // Twilio); schemes that sign none ignore it.
+    let url = request.url()?.to_string();
+    let context = RequestContext::new(&url, "POST");
+    let verified = match route
+        .verifier
+        .verify_request(&body, &headers, &context, now_ms / 1000)
+    {
         Ok(verified) => verified,
         Err(error) => {
             log.outcome(error.code()).detail(&error.to_string());

@@ -57,7 +57,7 @@ pub const INTERNAL_RETRY_SECONDS: u32 = 60;
 /// The version of the queue message format (2: authenticated, no destination).
 pub const FORMAT: u32 = 2;
 
-/// What a queue message carries (authenticated by its [`Sealed`] envelope).
+/// What a queue message carries (authenticated by its sealed envelope, see `Sealed`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Queued {
     /// The message (its body empty when parked).
