@@ -4,7 +4,8 @@
 //   <out>/index.html, playground.js, style.css   the page (copied from npm/playground/)
 //   <out>/hookseal/web/, <out>/hookseal/api.js   the npm package's browser build (dist/web + dist/api.js)
 //   <out>/samples.json                           every fixture of tests/fixtures/, byte for byte, with
-//                                                its scheme and the demo secret of core/examples/demo.rs
+//                                                its vendor, scheme, event type and demo secret from
+//                                                tests/fixtures/samples.json
 //
 // Usage: node npm/playground/build.mjs [--package <dir holding dist/>] [--out <dir>]
 // Defaults: --package npm (the package as `make npm` builds it), --out npm/playground/dist.
@@ -19,74 +20,41 @@ const root = resolve(here, "../..");
 const PAGE_FILES = ["index.html", "playground.js", "style.css"];
 
 /** The package's browser build: dist/web/index.js imports ../api.js, so the layout is kept. */
-const PACKAGE_FILES = ["web/index.js", "web/hookseal.js", "web/hookseal_bg.wasm", "api.js"];
+const PACKAGE_FILES = ["web/index.js", "web/browser.js", "web/hookseal.js", "web/hookseal_bg.wasm", "api.js"];
+
+/** The samples and their demo secrets, written down once (see tests/fixtures/README.md). */
+export const SAMPLES_JSON = join(root, "tests/fixtures/samples.json");
 
 /**
- * The vendors, in the order the page lists them, with the fixture events in the order the issue
- * lists them (a fixture file not listed here is still included, after the listed ones).
+ * tests/fixtures/samples.json: the vendors, in the order the page lists them, each with its
+ * scheme, demo secret and fixture events (in the order the issue lists them).
  */
-const VENDORS = [
-  {
-    dir: "septiccycle", vendor: "SepticCycle", scheme: "septiccycle",
-    events: ["job.completed", "invoice.paid", "contract.signed"],
-  },
-  {
-    dir: "smartcomply", vendor: "SmartComply", scheme: "standard-webhooks",
-    note: "SmartComply's documents do not name a signature scheme: these are signed with Standard Webhooks.",
-    events: [
-      "test.submitted", "test.failed", "assembly.due_soon", "iu.exceedance_detected", "permit.expiring",
-      "manifest.filed", "notice.created", "inspection.completed", "report.certified", "partner.approved",
-      "partner.application_submitted", "webhook.test",
-    ],
-  },
-  {
-    dir: "job-events", vendor: "Job events", scheme: "x-webhook-signature",
-    events: ["job.created", "job.updated", "job.deleted"],
-  },
-  {
-    dir: "carecycle", vendor: "careCycle", scheme: "svix",
-    note: "Standard Webhooks sent with svix-* headers.",
-    events: ["customer.updated", "call.completed"],
-  },
-  { dir: "github", vendor: "GitHub", scheme: "github", events: ["push"] },
-  { dir: "stripe", vendor: "Stripe", scheme: "stripe", events: ["payment_intent.succeeded"] },
-  { dir: "slack", vendor: "Slack", scheme: "slack", events: ["event_callback"] },
-  { dir: "shopify", vendor: "Shopify", scheme: "shopify", events: ["orders.create"] },
-];
-
-/**
- * The demo secrets and event types of core/examples/demo.rs's SAMPLES table:
- * scheme -> { fixture, secret, eventType }. The table is the one place they are written down.
- */
-export async function demoSamples(demoPath = join(root, "core/examples/demo.rs")) {
-  const source = await readFile(demoPath, "utf8");
-  const table = source.match(/const SAMPLES[^=]*=\s*\[([\s\S]*?)\n\];/);
-  if (!table) throw new Error(`${demoPath}: no SAMPLES table found`);
-  const rust = String.raw`"((?:[^"\\]|\\.)*)"`;
-  const row = new RegExp(String.raw`\(\s*${rust},\s*${rust},\s*${rust},\s*${rust},?\s*\)`, "g");
-  const samples = new Map();
-  for (const [, scheme, fixture, secret, eventType] of table[1].matchAll(row)) {
-    const unescape = (text) => JSON.parse(`"${text}"`);
-    samples.set(unescape(scheme), { fixture: unescape(fixture), secret: unescape(secret), eventType: unescape(eventType) });
+export async function readSampleData(path = SAMPLES_JSON) {
+  const { vendors } = JSON.parse(await readFile(path, "utf8"));
+  if (!Array.isArray(vendors) || vendors.length === 0) throw new Error(`${path}: no vendors`);
+  for (const vendor of vendors) {
+    for (const key of ["vendor", "dir", "scheme", "secret", "demo"]) {
+      if (typeof vendor[key] !== "string") throw new Error(`${path}: a vendor's ${key} is not a string`);
+    }
+    if (!Array.isArray(vendor.events) || !vendor.events.includes(vendor.demo)) {
+      throw new Error(`${path}: ${vendor.dir}'s events do not include its demo event ${vendor.demo}`);
+    }
   }
-  if (samples.size === 0) throw new Error(`${demoPath}: the SAMPLES table has no rows this script can read`);
-  return samples;
+  return vendors;
 }
 
-/** The event type a sample is sent with: the demo's where it has one, else the file's name. */
-function eventTypeOf(vendor, event, demo) {
-  if (demo?.fixture === `${vendor.dir}/${event}.json`) return demo.eventType;
-  // Shopify topics are slash-separated (orders/create); the fixture names use a dot.
-  return vendor.scheme === "shopify" ? event.replace(".", "/") : event;
-}
+/** The event type a fixture is sent with: its file name unless samples.json maps it. */
+const eventTypeOf = (vendor, event) => vendor.eventTypes?.[event] ?? event;
 
-/** Every fixture as a sample: the exact body text, its vendor, scheme, event type and demo secret. */
-export async function buildSamples(fixturesDir = join(root, "tests/fixtures"), demo) {
-  demo ??= await demoSamples();
+/**
+ * Every fixture as a sample: the exact body text, its vendor, scheme, event type and demo secret.
+ * A fixture file samples.json does not list is still included, after the listed ones.
+ */
+export async function buildSamples(fixturesDir = join(root, "tests/fixtures"), vendors) {
+  vendors ??= await readSampleData();
   const samples = [];
-  for (const vendor of VENDORS) {
-    const secret = demo.get(vendor.scheme)?.secret;
-    if (secret === undefined) throw new Error(`core/examples/demo.rs has no demo secret for ${vendor.scheme}`);
+  for (const vendor of vendors) {
+    const { secret } = vendor;
     const files = (await readdir(join(fixturesDir, vendor.dir))).filter((name) => name.endsWith(".json")).sort();
     const present = new Set(files.map((name) => name.slice(0, -".json".length)));
     for (const event of vendor.events) {
@@ -104,7 +72,7 @@ export async function buildSamples(fixturesDir = join(root, "tests/fixtures"), d
         ...(vendor.note && { note: vendor.note }),
         event,
         scheme: vendor.scheme,
-        eventType: eventTypeOf(vendor, event, demo.get(vendor.scheme)),
+        eventType: eventTypeOf(vendor, event),
         secret,
         fixture: `tests/fixtures/${path}`,
         body,

@@ -6,10 +6,11 @@ import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 import express from "express";
 import { Webhook, WebhookVerificationError } from "hookseal";
+import { demoSecret } from "./support/samples.mjs";
 
 const fixture = (path) => readFile(new URL(`../../tests/fixtures/${path}`, import.meta.url));
-const SEPTICCYCLE_SECRET = "septiccycle-demo-secret";
-const CARECYCLE_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+const SEPTICCYCLE_SECRET = demoSecret("septiccycle");
+const CARECYCLE_SECRET = demoSecret("svix");
 const received = [];
 let expressServer;
 let httpServer;
