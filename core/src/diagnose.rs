@@ -5,10 +5,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::scheme::{SecretFormat, Spec};
-use crate::secret::Key;
+use crate::secret::{Key, SignedContent};
 use crate::sign::encode;
-use crate::verify::Request;
-use crate::{Error, Headers, RequestContext, Scheme, Secret, Verified, Verifier, VerifyOptions};
+use crate::verify::{Inputs, Request};
+use crate::{Coverage, Error, Headers, RequestContext, Scheme, Secret, Verified, Verifier};
 
 /// A usual mistake, detected by finding what would have verified.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,24 +81,45 @@ impl Hint {
     }
 }
 
-/// Why a message did or did not verify, for the holder of the secret.
+/// A received signature that one of the verifier's secrets accepts, compared the way
+/// verification compares (decoded bytes, not text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SignatureMatch {
+    /// The secret's index, in the order the [`Verifier`] was given its secrets.
+    pub secret: usize,
+    /// The signature's index in [`Diagnosis::received_signatures`].
+    pub received: usize,
+}
+
+/// Why a message did or did not verify, for the holder of the secret: see
+/// [`Verifier::diagnose`].
 ///
 /// Contains the expected signatures: show it to whoever holds the secret, never to the sender.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Diagnosis {
-    /// What [`Verifier::verify`] answers.
+    /// What [`Verifier::verify_request`] answers.
     pub outcome: Result<Verified, Error>,
     /// The built-in scheme the headers look like, if any.
     pub detected_scheme: Option<&'static str>,
+    /// What the scheme's signature covers ([`Scheme::coverage`]): with `timestamp`, replays are
+    /// bounded by the tolerance; without it, the scheme signs no timestamp.
+    pub coverage: Coverage,
+    /// Whether only old timestamps are refused ([`Scheme::tolerance_past_only`]: Stripe); otherwise
+    /// the tolerance applies in both directions.
+    pub tolerance_past_only: bool,
     /// The signature header that was read.
     pub signature_header: Option<String>,
     /// The exact bytes the scheme signs for this request (when its headers could be read).
     pub signed_content: Option<Vec<u8>>,
-    /// The signature each secret gives over the signed content, encoded as the header carries it.
+    /// The signature each secret gives over the signed content, encoded as the header carries it,
+    /// in the order of the secrets (a public key, which cannot sign, gives none).
     pub expected_signatures: Vec<String>,
     /// The candidate signatures the request carries.
     pub received_signatures: Vec<String>,
+    /// Which received signatures which secrets accept (empty when none does).
+    pub matches: Vec<SignatureMatch>,
     /// The signed timestamp, in Unix seconds.
     pub timestamp: Option<u64>,
     /// The timestamp minus the clock, in seconds: negative in the past.
@@ -109,53 +130,99 @@ pub struct Diagnosis {
     pub hints: Vec<Hint>,
 }
 
-impl Diagnosis {
-    /// Verifies as [`Verifier::with_options`] then [`Verifier::verify`] would, and explains.
+impl Verifier {
+    /// Verifies as [`verify_request`](Self::verify_request) does, and explains the outcome for
+    /// the holder of the secret: what was signed, the expected and received signatures and which
+    /// match, the timestamp against the tolerance, the scheme's facts, and the usual mistakes.
     ///
     /// Linear in the body, whatever its shape: a diagnosis hashes a few variants of it (about ten
     /// for JSON bodies up to 256 KiB, which also get layout guesses of at most 1 MiB each, about
     /// five above) and holds at most one variant at a time besides the signed content it returns.
-    pub fn run<H: Headers + ?Sized>(
-        scheme: &Scheme,
-        secrets: &[Secret<'_>],
-        options: VerifyOptions,
+    ///
+    /// ```
+    /// use hookseal::{RequestContext, Scheme, Verifier};
+    /// let verifier = Verifier::new(Scheme::GitHub, ["It's a Secret to Everybody"])?;
+    /// let headers = [("x-hub-signature-256", "sha256=0000")];
+    /// let diagnosis = verifier.diagnose(b"{}", &headers[..], &RequestContext::default(), 0);
+    /// assert!(diagnosis.outcome.is_err() && !diagnosis.coverage.timestamp);
+    /// assert!(diagnosis.matches.is_empty());
+    /// # Ok::<(), hookseal::Error>(())
+    /// ```
+    pub fn diagnose<H: Headers + ?Sized>(
+        &self,
         body: &[u8],
         headers: &H,
+        context: &RequestContext<'_>,
         now: u64,
     ) -> Diagnosis {
-        let verifier = Verifier::with_options(scheme.clone(), secrets.iter().copied(), options);
-        let detected_scheme = Scheme::detect(headers).map(|detected| detected.id());
+        let scheme = self.scheme();
         let mut diagnosis = Diagnosis {
-            outcome: Err(Error::NoMatchingSignature),
-            detected_scheme,
+            outcome: self.verify_request(body, headers, context, now),
+            detected_scheme: Scheme::detect(headers).map(|detected| detected.id()),
+            coverage: scheme.coverage(),
+            tolerance_past_only: scheme.tolerance_past_only(),
             signature_header: None,
             signed_content: None,
             expected_signatures: Vec::new(),
             received_signatures: Vec::new(),
+            matches: Vec::new(),
             timestamp: None,
             skew_seconds: None,
-            tolerance_seconds: options
-                .tolerance_seconds
-                .unwrap_or(scheme.spec().tolerance_seconds),
+            tolerance_seconds: self.tolerance_seconds(),
             hints: Vec::new(),
         };
-        let verifier = match verifier {
-            Ok(verifier) => verifier,
-            Err(error) => {
-                diagnosis.outcome = Err(error);
-                return diagnosis;
-            }
-        };
-        diagnosis.outcome = verifier.verify(body, headers, now);
         let spec = scheme.spec();
         if let Ok(request) = Request::parse(&spec, headers, body) {
-            let content = request.content(body);
-            diagnosis.signature_header = Some(request.header_names.signature.into());
-            diagnosis.signed_content = Some(content.to_vec());
-            diagnosis.expected_signatures = verifier
+            // With the URL and method where the scheme signs them and they were given; else what
+            // the headers and body alone give.
+            let inputs = Inputs::new(&spec, body, context).ok();
+            let candidates: Vec<_> = self
                 .keys()
                 .iter()
-                .filter_map(|key| Some(encode(&key.sign(&content)?, request.encoding)))
+                .map(|key| request.each_candidate_for(key))
+                .collect();
+            let matches_over = |content: &SignedContent<'_>| -> Vec<SignatureMatch> {
+                self.keys()
+                    .iter()
+                    .zip(&candidates)
+                    .enumerate()
+                    .flat_map(|(secret, (key, decoded))| {
+                        key.accepts_each(content, decoded)
+                            .into_iter()
+                            .enumerate()
+                            .filter(|(_, accepted)| *accepted)
+                            .map(move |(received, _)| SignatureMatch { secret, received })
+                    })
+                    .collect()
+            };
+            let mut signed = request.content(body);
+            if let Some(inputs) = &inputs {
+                // The URL reading that matches (Twilio's with or without its port), else the first.
+                let mut readings = inputs
+                    .urls()
+                    .map(|url| request.content_with(body, inputs, url));
+                if let Some(first) = readings.next() {
+                    signed = first;
+                    diagnosis.matches = matches_over(&signed);
+                    if diagnosis.matches.is_empty() {
+                        for reading in readings {
+                            let matches = matches_over(&reading);
+                            if !matches.is_empty() {
+                                (signed, diagnosis.matches) = (reading, matches);
+                                break;
+                            }
+                        }
+                    }
+                }
+            } else {
+                diagnosis.matches = matches_over(&signed);
+            }
+            diagnosis.signature_header = Some(request.header_names.signature.into());
+            diagnosis.signed_content = Some(signed.to_vec());
+            diagnosis.expected_signatures = self
+                .keys()
+                .iter()
+                .filter_map(|key| Some(encode(&key.sign(&signed)?, request.encoding)))
                 .collect();
             diagnosis.received_signatures = request
                 .signatures
@@ -167,7 +234,7 @@ impl Diagnosis {
                 .timestamp
                 .map(|seconds| seconds_between(now, seconds));
         }
-        diagnosis.hints = hints(&verifier, scheme, secrets, &diagnosis, body, headers, now);
+        diagnosis.hints = hints(self, &diagnosis, body, headers, context, now);
         diagnosis
     }
 }
@@ -179,13 +246,13 @@ fn seconds_between(now: u64, timestamp: u64) -> i64 {
 
 fn hints<H: Headers + ?Sized>(
     verifier: &Verifier,
-    scheme: &Scheme,
-    secrets: &[Secret<'_>],
     diagnosis: &Diagnosis,
     body: &[u8],
     headers: &H,
+    context: &RequestContext<'_>,
     now: u64,
 ) -> Vec<Hint> {
+    let scheme = verifier.scheme();
     let mut hints = Vec::new();
     let Err(error) = &diagnosis.outcome else {
         return hints;
@@ -217,25 +284,16 @@ fn hints<H: Headers + ?Sized>(
     }
     let body_verifies = |candidate: &[u8]| {
         verifier
-            .verify_with(
-                verifier.keys(),
-                candidate,
-                headers,
-                &RequestContext::default(),
-                now,
-            )
+            .verify_with(verifier.keys(), candidate, headers, context, now)
             .is_ok()
     };
     if let Some(hint) = body_hint(body, body_verifies) {
         hints.push(hint);
     }
-    let other_keys: Vec<Key> = secrets
-        .iter()
-        .filter_map(|secret| other_reading(*secret, scheme))
-        .collect();
-    if verifier
-        .verify_with(&other_keys, body, headers, &RequestContext::default(), now)
-        .is_ok()
+    if !verifier.other_readings().is_empty()
+        && verifier
+            .verify_with(verifier.other_readings(), body, headers, context, now)
+            .is_ok()
     {
         hints.push(Hint::SecretFormat);
     }
@@ -243,11 +301,11 @@ fn hints<H: Headers + ?Sized>(
 }
 
 /// The key a text secret gives when read the way the scheme does not read it.
-fn other_reading(secret: Secret<'_>, scheme: &Scheme) -> Option<Key> {
+pub(crate) fn other_reading(secret: Secret<'_>, spec: &Spec<'_>) -> Option<Key> {
     let Secret::Text(text) = secret else {
         return None;
     };
-    let spec = scheme.spec();
+    let spec = *spec;
     let read_as = |secret_format| {
         Key::new(
             secret,

@@ -6,7 +6,7 @@ use core::fmt;
 /// Every variant has a stable snake_case [`code`](Error::code) that the npm package and the
 /// Worker report unchanged. The messages name headers and formats, never secrets, signatures or
 /// bodies: a mismatch says only that it mismatched. The holder of the secret can ask
-/// [`Diagnosis::run`](crate::Diagnosis::run) for the details.
+/// [`Verifier::diagnose`](crate::Verifier::diagnose) for the details.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
@@ -70,7 +70,7 @@ impl Error {
     }
 
     /// A generic hint for a person fixing their receiver or sender. It never depends on the
-    /// secret; request-specific hints come from [`Diagnosis::run`](crate::Diagnosis::run).
+    /// secret; request-specific hints come from [`Verifier::diagnose`](crate::Verifier::diagnose).
     pub fn hint(&self) -> Option<&'static str> {
         Some(match self {
             Error::MissingHeader(_) => {

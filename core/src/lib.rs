@@ -19,7 +19,7 @@ mod time;
 mod verify;
 
 pub use catalog::Preset;
-pub use diagnose::{Diagnosis, Hint};
+pub use diagnose::{Diagnosis, Hint, SignatureMatch};
 pub use error::Error;
 pub use headers::Headers;
 pub use scheme::{

@@ -682,6 +682,13 @@ impl Scheme {
         }
     }
 
+    /// Whether the tolerance applies only into the past: old timestamps are refused, future ones
+    /// are not (Stripe; a custom scheme with `tolerance_past_only`). Otherwise a timestamp too
+    /// far either way is refused. Meaningless for schemes that sign no timestamp.
+    pub fn tolerance_past_only(&self) -> bool {
+        !self.spec().rejects_future_timestamps
+    }
+
     /// How the scheme's signature is computed.
     pub fn algorithm(&self) -> Algorithm {
         self.spec().algorithm

@@ -361,6 +361,28 @@ impl Key {
         }
     }
 
+    /// Which candidates this key accepts over `content`, one answer per candidate (`None`: one
+    /// it cannot read). For diagnostics: a keyed hash is computed once, not per candidate.
+    pub(crate) fn accepts_each(
+        &self,
+        content: &SignedContent<'_>,
+        candidates: &[Option<Tag>],
+    ) -> Vec<bool> {
+        let expected = match self {
+            Key::Mac(mac) => Some(mac.tag(content)),
+            _ => None,
+        };
+        candidates
+            .iter()
+            .map(|candidate| {
+                candidate.as_ref().is_some_and(|candidate| match &expected {
+                    Some(tag) => any_equal(tag.as_bytes(), core::iter::once(candidate.as_bytes())),
+                    None => self.matches(content, core::slice::from_ref(candidate)),
+                })
+            })
+            .collect()
+    }
+
     /// Whether any candidate (already decoded) is a valid signature of `content`. Every
     /// candidate is checked, so the time taken does not tell which one matched.
     pub(crate) fn matches(&self, content: &SignedContent<'_>, candidates: &[Tag]) -> bool {

@@ -164,6 +164,9 @@ pub struct Unsigned {
 pub struct Verifier {
     scheme: Scheme,
     keys: Vec<Key>,
+    /// The keys the text secrets give when read the way the scheme does not read them, for
+    /// [`diagnose`](Self::diagnose)'s `secret_format` hint; never used to verify.
+    other_readings: Vec<Key>,
     tolerance_seconds: u64,
 }
 
@@ -184,9 +187,14 @@ impl Verifier {
         options: VerifyOptions,
     ) -> Result<Verifier, Error> {
         let spec = scheme.spec();
+        let mut other_readings = Vec::new();
         let keys = secrets
             .into_iter()
-            .map(|secret| Key::new(secret.into(), &spec))
+            .map(|secret| {
+                let secret = secret.into();
+                other_readings.extend(crate::diagnose::other_reading(secret, &spec));
+                Key::new(secret, &spec)
+            })
             .collect::<Result<Vec<_>, _>>()?;
         if keys.is_empty() {
             return Err(Error::InvalidSecret("no secret given"));
@@ -195,6 +203,7 @@ impl Verifier {
         Ok(Verifier {
             scheme,
             keys,
+            other_readings,
             tolerance_seconds,
         })
     }
@@ -248,6 +257,10 @@ impl Verifier {
 
     pub(crate) fn keys(&self) -> &[Key] {
         &self.keys
+    }
+
+    pub(crate) fn other_readings(&self) -> &[Key] {
+        &self.other_readings
     }
 
     pub(crate) fn verify_with<H: Headers + ?Sized>(
@@ -475,6 +488,23 @@ impl<'a> Request<'a> {
             .iter()
             .filter(|candidate| candidate.version == version)
             .filter_map(|candidate| key.decode(candidate.text, self.encoding))
+            .collect()
+    }
+
+    /// Each candidate, in order, decoded the way `key` reads signatures; `None` for those it
+    /// cannot check (another version, or not decodable). For diagnostics.
+    pub(crate) fn each_candidate_for(&self, key: &Key) -> Vec<Option<Tag>> {
+        let version = match self.spec.format {
+            SignatureFormat::VersionedList => key.version(),
+            _ => "",
+        };
+        self.signatures
+            .iter()
+            .map(|candidate| {
+                (candidate.version == version)
+                    .then(|| key.decode(candidate.text, self.encoding))
+                    .flatten()
+            })
             .collect()
     }
 

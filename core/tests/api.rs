@@ -4,7 +4,7 @@
 #![allow(clippy::indexing_slicing, clippy::panic)]
 
 use hookseal::{
-    CustomScheme, Diagnosis, Error, Hint, Scheme, Secret, SignInput, Signer, Verifier,
+    CustomScheme, Error, Hint, RequestContext, Scheme, Secret, SignInput, Signer, Verifier,
     VerifyOptions,
 };
 
@@ -186,14 +186,9 @@ fn diagnosis_explains_usual_mistakes() {
     let body = br#"{"a":1,"b":[1,2]}"#;
     let headers = signed(Scheme::StandardWebhooks, SECRET, body);
     let run = |body: &[u8], headers: &[(String, String)], secret: &str, scheme: &Scheme| {
-        Diagnosis::run(
-            scheme,
-            &[Secret::from(secret)],
-            VerifyOptions::default(),
-            body,
-            headers,
-            NOW,
-        )
+        Verifier::new(scheme.clone(), [secret])
+            .expect("verifier")
+            .diagnose(body, headers, &RequestContext::default(), NOW)
     };
     let sw = Scheme::StandardWebhooks;
 
@@ -223,14 +218,9 @@ fn diagnosis_explains_usual_mistakes() {
     );
 
     let hex_signed = signed(Scheme::SepticCycle, SECRET, body);
-    let decoded_secret = Diagnosis::run(
-        &Scheme::SepticCycle,
-        &[Secret::Bytes(b"not it")],
-        VerifyOptions::default(),
-        body,
-        &hex_signed,
-        NOW,
-    );
+    let decoded_secret = Verifier::new(Scheme::SepticCycle, [Secret::Bytes(b"not it")])
+        .expect("verifier")
+        .diagnose(body, &hex_signed, &RequestContext::default(), NOW);
     assert!(decoded_secret.hints.is_empty());
     let stripe_style = signed(Scheme::Stripe, SECRET, body);
     assert_eq!(
@@ -365,14 +355,9 @@ fn diagnosis_recognises_the_usual_json_layouts() {
             .chain([&fixture])
             .filter(|received| *received != signed_layout)
         {
-            let diagnosis = Diagnosis::run(
-                &Scheme::StandardWebhooks,
-                &[Secret::from(SECRET)],
-                VerifyOptions::default(),
-                received,
-                &headers,
-                NOW,
-            );
+            let diagnosis = Verifier::new(Scheme::StandardWebhooks, [SECRET])
+                .expect("verifier")
+                .diagnose(received, &headers, &RequestContext::default(), NOW);
             assert_eq!(diagnosis.outcome, Err(Error::NoMatchingSignature));
             assert!(
                 matches!(
@@ -394,14 +379,9 @@ fn diagnosis_recognises_the_usual_json_layouts() {
 fn diagnosis_notices_quotes_on_any_header_the_scheme_reads() {
     let mut headers = signed(Scheme::StandardWebhooks, SECRET, b"{}");
     headers[1].1 = format!("\"{}\"", headers[1].1);
-    let diagnosis = Diagnosis::run(
-        &Scheme::StandardWebhooks,
-        &[Secret::from(SECRET)],
-        VerifyOptions::default(),
-        b"{}",
-        &headers,
-        NOW,
-    );
+    let diagnosis = Verifier::new(Scheme::StandardWebhooks, [SECRET])
+        .expect("verifier")
+        .diagnose(b"{}", &headers, &RequestContext::default(), NOW);
     assert_eq!(diagnosis.outcome, Err(Error::InvalidTimestamp));
     assert_eq!(diagnosis.hints, [Hint::QuotedOrSpacedHeader]);
 }
@@ -620,4 +600,76 @@ fn every_preset_has_provenance_and_parses_by_id() {
         assert!(!preset.source().is_empty() && !preset.name().is_empty());
         assert_eq!(preset.id().parse::<Scheme>().as_ref(), Ok(&scheme));
     }
+}
+
+// ---- Diagnosis hangs off a Verifier and reports the scheme's facts (issue #10) ----
+
+#[test]
+fn diagnosis_reports_coverage_tolerance_direction_and_which_secret_matched() {
+    let body = br#"{"a":1}"#;
+    let context = RequestContext::default();
+    let stripe = signed(Scheme::Stripe, SECRET, body);
+    let diagnosis = Verifier::new(Scheme::Stripe, ["whsec_other", SECRET])
+        .expect("verifier")
+        .diagnose(body, &stripe, &context, NOW);
+    assert!(diagnosis.outcome.is_ok());
+    assert!(diagnosis.tolerance_past_only && diagnosis.coverage.timestamp);
+    assert_eq!(diagnosis.expected_signatures.len(), 2);
+    let [matched] = diagnosis.matches.as_slice() else {
+        panic!("{:?}", diagnosis.matches)
+    };
+    assert_eq!((matched.secret, matched.received), (1, 0));
+    assert_eq!(
+        diagnosis.expected_signatures[1],
+        diagnosis.received_signatures[0]
+    );
+
+    let slack = signed(Scheme::Slack, SECRET, body);
+    let diagnosis = Verifier::new(Scheme::Slack, ["not it"])
+        .expect("verifier")
+        .diagnose(body, &slack, &context, NOW);
+    assert_eq!(diagnosis.outcome, Err(Error::NoMatchingSignature));
+    assert!(!diagnosis.tolerance_past_only && diagnosis.coverage.timestamp);
+    assert!(diagnosis.matches.is_empty());
+
+    // Hex compares as bytes: an upper-case signature still matches.
+    let mut github = signed(Scheme::GitHub, SECRET, body);
+    for (name, value) in &mut github {
+        if name == "x-hub-signature-256" {
+            *value = value.to_uppercase().replace("SHA256=", "sha256=");
+        }
+    }
+    let diagnosis = Verifier::new(Scheme::GitHub, [SECRET])
+        .expect("verifier")
+        .diagnose(body, &github, &context, NOW);
+    assert!(!diagnosis.coverage.timestamp && diagnosis.coverage.body);
+    assert_eq!(diagnosis.outcome.is_ok(), diagnosis.matches.len() == 1);
+    for scheme in Scheme::BUILT_IN {
+        assert_eq!(scheme.tolerance_past_only(), scheme == Scheme::Stripe);
+    }
+}
+
+#[test]
+fn diagnosis_signs_the_url_and_method_it_is_given() {
+    let scheme: Scheme = "twilio".parse().expect("a preset");
+    let url = "https://example.com/hooks/twilio?a=1";
+    let body = b"To=%2B1555&From=%2B1666";
+    let context = RequestContext::new(url, "POST");
+    let headers = Signer::new(scheme.clone(), "twilio-secret")
+        .and_then(|signer| {
+            signer.sign(
+                body,
+                &SignInput::new("msg_1", NOW).with_request(url, "POST"),
+            )
+        })
+        .expect("signs");
+    let verifier = Verifier::new(scheme, ["twilio-secret"]).expect("verifier");
+    let diagnosis = verifier.diagnose(body, &headers, &context, NOW);
+    assert!(diagnosis.outcome.is_ok(), "{:?}", diagnosis.outcome);
+    assert_eq!(diagnosis.matches.len(), 1);
+    assert!(diagnosis.coverage.url);
+    let signed = diagnosis.signed_content.expect("content");
+    assert!(signed.starts_with(url.as_bytes()));
+    let without = verifier.diagnose(body, &headers, &RequestContext::default(), NOW);
+    assert_eq!(without.outcome, Err(Error::MissingUrl));
 }

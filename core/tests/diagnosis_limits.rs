@@ -6,7 +6,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use hookseal::{Diagnosis, Error, Hint, Scheme, Secret, SignInput, Signer, VerifyOptions};
+use hookseal::{Diagnosis, Error, Hint, RequestContext, Scheme, SignInput, Signer, Verifier};
 
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const NOW: u64 = 1_700_000_000;
@@ -52,14 +52,9 @@ fn shapes(size: usize) -> Vec<(&'static str, Vec<u8>)> {
 fn diagnose_within(body: Vec<u8>, headers: Vec<(String, String)>, limit: Duration) -> Diagnosis {
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
-        let diagnosis = Diagnosis::run(
-            &Scheme::StandardWebhooks,
-            &[Secret::from(SECRET)],
-            VerifyOptions::default(),
-            &body,
-            &headers,
-            NOW,
-        );
+        let diagnosis = Verifier::new(Scheme::StandardWebhooks, [SECRET])
+            .expect("verifier")
+            .diagnose(&body, &headers, &RequestContext::default(), NOW);
         let _ = sender.send(diagnosis);
     });
     receiver

@@ -4,10 +4,7 @@
 // Tests and benchmarks may index and panic: a panic here is a failure report, not a crash.
 #![allow(clippy::indexing_slicing, clippy::panic)]
 
-use hookseal::{
-    CustomScheme, Diagnosis, Encoding, Hint, Scheme, Secret, SignInput, Signer, Verifier,
-    VerifyOptions,
-};
+use hookseal::{CustomScheme, Encoding, Hint, RequestContext, Scheme, SignInput, Signer, Verifier};
 use proptest::prelude::*;
 
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -170,7 +167,7 @@ proptest! {
             .zip(values)
             .collect();
         for scheme in schemes() {
-            let diagnosis = Diagnosis::run(&scheme, &[Secret::from(SECRET)], VerifyOptions::default(), body.as_bytes(), &headers, NOW);
+            let diagnosis = Verifier::new(scheme.clone(), [SECRET]).expect("verifier").diagnose(body.as_bytes(), &headers, &RequestContext::default(), NOW);
             prop_assert!(diagnosis.outcome.is_err());
         }
     }
@@ -190,7 +187,7 @@ proptest! {
         let layouts = [pretty.clone().into_bytes(), reindented.join("\n").into_bytes()];
         let headers = sign(&Scheme::StandardWebhooks, &compact, "msg_1", NOW);
         for received in layouts.iter().filter(|layout| **layout != compact) {
-            let diagnosis = Diagnosis::run(&Scheme::StandardWebhooks, &[Secret::from(SECRET)], VerifyOptions::default(), received, &headers, NOW);
+            let diagnosis = Verifier::new(Scheme::StandardWebhooks, [SECRET]).expect("verifier").diagnose(received, &headers, &RequestContext::default(), NOW);
             prop_assert_eq!(diagnosis.hints.as_slice(), [Hint::BodyReformatted]);
         }
     }

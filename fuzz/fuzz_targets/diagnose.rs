@@ -4,7 +4,8 @@
 //! linear-time separately; large nested JSON would only measure that known cost.
 //!
 //! Asserts, beyond "no panic":
-//! - `outcome` is exactly what `Verifier::with_options` then `verify` answer;
+//! - `outcome` is exactly what `Verifier::with_options` then `verify` answer, and a verified
+//!   request names the secret that matched; the scheme's facts are the scheme's;
 //! - a verified request gets no hints;
 //! - the signed content shown is the content verification hashes: each expected signature is the
 //!   HMAC (computed independently with the `hmac` crate) of `signed_content` under the matching
@@ -15,7 +16,7 @@
 //! - the skew is the timestamp minus the clock.
 #![no_main]
 
-use hookseal::{Diagnosis, Error, Hint, Secret, Verifier, VerifyOptions};
+use hookseal::{Error, Hint, RequestContext, Secret, Verifier, VerifyOptions};
 use hookseal_fuzz::{Case, base64, hex, reference_mac};
 use libfuzzer_sys::fuzz_target;
 
@@ -28,26 +29,37 @@ fuzz_target!(|data: &[u8]| {
     let options = VerifyOptions {
         tolerance_seconds: case.tolerance,
     };
-    let diagnosis = Diagnosis::run(
-        &case.scheme,
-        &secrets,
-        options,
+    let Ok(verifier) =
+        Verifier::with_options(case.scheme.clone(), secrets.iter().copied(), options)
+    else {
+        return;
+    };
+    let diagnosis = verifier.diagnose(
         &case.body,
         &case.headers,
+        &RequestContext::default(),
         case.now,
     );
-    let verifier = Verifier::with_options(case.scheme.clone(), secrets.iter().copied(), options);
-    let outcome = verifier
-        .as_ref()
-        .map_err(Clone::clone)
-        .and_then(|verifier| verifier.verify(&case.body, &case.headers, case.now));
+    let outcome = verifier.verify(&case.body, &case.headers, case.now);
     assert_eq!(diagnosis.outcome, outcome, "diagnosis and verify disagree");
     if outcome.is_ok() {
         assert!(diagnosis.hints.is_empty(), "{:?}", diagnosis.hints);
+        assert!(
+            !diagnosis.matches.is_empty(),
+            "verified, yet no secret matched"
+        );
     }
-    let Ok(verifier) = verifier else {
-        return;
-    };
+    for matched in &diagnosis.matches {
+        assert!(
+            matched.secret < secrets.len()
+                && matched.received < diagnosis.received_signatures.len()
+        );
+    }
+    assert_eq!(diagnosis.coverage, case.scheme.coverage());
+    assert_eq!(
+        diagnosis.tolerance_past_only,
+        case.scheme.tolerance_past_only()
+    );
     assert_eq!(diagnosis.tolerance_seconds, verifier.tolerance_seconds());
 
     if let Some(content) = &diagnosis.signed_content {

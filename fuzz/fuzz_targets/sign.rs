@@ -15,7 +15,9 @@
 //!   none may verify as a different message (bytes moving between fields).
 #![no_main]
 
-use hookseal::{Error, MAX_HEADER_BYTES, Scheme, Secret, SignInput, Signer, Verifier};
+use hookseal::{
+    Error, MAX_HEADER_BYTES, RequestContext, Scheme, Secret, SignInput, Signer, Verifier,
+};
 use hookseal_fuzz::{
     Case, CaseSecret, Reading, base64, has_event_type_header, hex, id_header, known_unverifiable,
     other_keys, pieces, readings, reference_mac, render, template, timestamp_header,
@@ -43,6 +45,7 @@ fuzz_target!(|data: &[u8]| {
         id: case.sign.id.as_deref(),
         timestamp: case.sign.timestamp,
         event_type: case.sign.event_type.as_deref(),
+        request: RequestContext::default(),
     };
     let signed = match signer.sign(&case.body, &input) {
         Ok(headers) => headers,

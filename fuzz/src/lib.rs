@@ -169,6 +169,8 @@ fn decode_scheme(field: &[u8]) -> Scheme {
             SecretFormat::Utf8
         },
         tolerance_seconds: number(part(8)),
+        // The fields added since (algorithm, key=value entries, more headers): their defaults.
+        ..CustomScheme::new(String::new())
     };
     // An invalid description still exercises `Scheme::custom`; the case then uses a built-in.
     Scheme::custom(description).unwrap_or_else(|_| Scheme::BUILT_IN[parts.len() % 8].clone())

@@ -285,14 +285,18 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
 
     /**
      * Explains why a webhook does or does not verify, for the holder of the secret (the result
-     * contains the expected signatures: never send it to the webhook's sender).
+     * contains the expected signatures: never send it to the webhook's sender). Options as for
+     * `verify`.
      */
     diagnose(body, headers, options) {
       const bytes = toBody(body);
       knownNames ??= wasm(knownHeaderNames);
       const flat = collectHeaders(headers, [...new Set([...knownNames, ...this.#headerNames])]);
-      const now = checkSeconds(checkOptions(options).now, "now") ?? nowSeconds();
-      const diagnosis = wasm(() => this.#verifier.diagnose(bytes, flat, now));
+      const { now: clock, url, method } = checkOptions(options);
+      const now = checkSeconds(clock, "now") ?? nowSeconds();
+      checkText(url, "url");
+      checkText(method, "method");
+      const diagnosis = wasm(() => this.#verifier.diagnose(bytes, flat, now, url, method));
       const { error, hints, ...rest } = diagnosis;
       return {
         valid: error === undefined,
@@ -319,13 +323,17 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
   /**
    * Every scheme id the package knows, built-in and catalog presets, with what each needs:
    * `key` (`secret`, `public-key` or `token`), `needs` (`url`, `method` where the scheme signs
-   * them) and `covers` (what its signature covers).
+   * them), `covers` (what its signature covers), `headers` (the lowercase names of the headers
+   * it reads) and `tolerancePastOnly` (only old timestamps are refused).
    */
   function schemes() {
     ensureReady();
     catalog ??= Object.freeze(
-      wasm(schemeCatalog).map(([id, name, key, needs, covers]) =>
-        Object.freeze({ id, name, key, needs: Object.freeze(needs), covers: Object.freeze(covers) })),
+      wasm(schemeCatalog).map(([id, name, key, needs, covers, headers, tolerancePastOnly]) =>
+        Object.freeze({
+          id, name, key, needs: Object.freeze(needs), covers: Object.freeze(covers),
+          headers: Object.freeze(headers), tolerancePastOnly,
+        })),
     );
     return catalog;
   }

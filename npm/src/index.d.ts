@@ -39,6 +39,10 @@ export interface SchemeInfo {
   readonly needs: readonly ("url" | "method")[];
   /** What the scheme's signature covers. */
   readonly covers: readonly Covered[];
+  /** The lowercase names of the headers the scheme reads (signature, id, timestamp, event type). */
+  readonly headers: readonly string[];
+  /** Only old timestamps are refused (Stripe); otherwise the tolerance applies both ways. */
+  readonly tolerancePastOnly: boolean;
 }
 
 /** A scheme you describe: the same object the Worker's route configuration accepts. */
@@ -206,9 +210,15 @@ export interface Diagnosis {
   signedContent: Uint8Array | null;
   expectedSignatures: string[];
   receivedSignatures: string[];
+  /** Which received signature (index in `receivedSignatures`) which secret (index in the order given) accepts. */
+  matches: { secret: number; received: number }[];
   timestamp: number | null;
   skewSeconds: number | null;
   toleranceSeconds: number;
+  /** Only old timestamps are refused (Stripe); otherwise the tolerance applies both ways. */
+  tolerancePastOnly: boolean;
+  /** What the scheme's signature covers: without "timestamp", the scheme signs no timestamp. */
+  covers: Covered[];
   hints: Hint[];
 }
 

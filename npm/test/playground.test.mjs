@@ -17,10 +17,11 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Webhook } from "hookseal";
-import { buildPlayground } from "../playground/build.mjs";
+import { buildPlayground, buildSamples, readSampleData } from "../playground/build.mjs";
 import { servePlayground } from "../playground/serve.mjs";
 import { launchChromium } from "./support/chromium.mjs";
 import { serveStatic } from "./support/static-server.mjs";
+import { demoSecret, vendors } from "./support/samples.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const FIXTURES = here("../../tests/fixtures/");
@@ -179,12 +180,37 @@ test("the samples are the fixtures, byte for byte, and cover every sample the is
     assert.ok(Buffer.from(sample.body).equals(await readFile(join(FIXTURES, `${sample.id}.json`))), sample.id);
   }
   const schemes = Object.fromEntries(samples.map((sample) => [sample.id.split("/")[0], sample.scheme]));
-  assert.deepEqual(schemes, {
-    septiccycle: "septiccycle", smartcomply: "standard-webhooks", "job-events": "x-webhook-signature",
-    carecycle: "svix", github: "github", stripe: "stripe", slack: "slack", shopify: "shopify",
-  });
+  assert.deepEqual(schemes, Object.fromEntries(vendors.map((vendor) => [vendor.dir, vendor.scheme])));
   const buttons = await page.locator("[data-sample]").evaluateAll((items) => items.map((item) => item.dataset.sample));
   assert.deepEqual(buttons.sort(), fixtures.sort());
+});
+
+test("the playground build takes every sample's scheme, event type and secret from tests/fixtures/samples.json", async () => {
+  for (const sample of samples) {
+    const vendor = vendors.find((item) => item.dir === sample.id.split("/")[0]);
+    assert.ok(vendor, sample.id);
+    assert.equal(sample.vendor, vendor.vendor, sample.id);
+    assert.equal(sample.scheme, vendor.scheme, sample.id);
+    assert.equal(sample.secret, vendor.secret, sample.id);
+    assert.equal(sample.note, vendor.note, sample.id);
+    assert.equal(sample.eventType, vendor.eventTypes?.[sample.event] ?? sample.event, sample.id);
+  }
+  assert.equal(samples.find((sample) => sample.id === "shopify/orders.create").eventType, "orders/create");
+  // A changed samples.json changes the build: nothing else holds these facts.
+  const dir = await mkdtemp(join(tmpdir(), "hookseal-samples-"));
+  try {
+    const changed = vendors.map((vendor) => ({ ...vendor, vendor: `${vendor.vendor}!`, secret: `${vendor.secret}-changed` }));
+    await writeFile(join(dir, "samples.json"), JSON.stringify({ vendors: changed }));
+    const built = await buildSamples(FIXTURES, await readSampleData(join(dir, "samples.json")));
+    assert.equal(built.length, samples.length);
+    for (const sample of built) {
+      const vendor = changed.find((item) => item.dir === sample.id.split("/")[0]);
+      assert.equal(sample.secret, vendor.secret, sample.id);
+      assert.equal(sample.vendor, vendor.vendor, sample.id);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test("every sample loads with one click and verifies", async () => {
@@ -241,7 +267,7 @@ test("a wrong secret: no_matching_signature; a whsec_ secret read the wrong way:
   assert.equal(await page.locator("#verify-result .sig.expected").count(), 2);
 
   // The sender keyed GitHub's HMAC with the decoded whsec_ secret; the receiver uses the string.
-  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const secret = demoSecret("standard-webhooks");
   const body = '{"action":"opened","number":1}';
   const decoded = Buffer.from(secret.slice(6), "base64");
   await verifyPasted({
@@ -295,18 +321,26 @@ test("an expired timestamp: timestamp_too_old, with the skew against the toleran
   assert.equal((await clickVerify()).code, "timestamp_too_old");
 
   // Signed an hour ago in the Sign view; Stripe too (it only rejects old timestamps).
-  for (const [scheme, secret] of [["slack", "slack-demo-signing-secret"], ["stripe", "whsec_stripe_demo_secret"]]) {
+  for (const [scheme, secret] of [["slack", demoSecret("slack")], ["stripe", demoSecret("stripe")]]) {
     await sign({ scheme, secret, body: '{"ok":true}', timestamp: nowSeconds() - 3600 });
     outcome = await signToVerify();
     assert.equal(outcome.code, "timestamp_too_old", scheme);
     assert.deepEqual(outcome.hints, []);
   }
-  await sign({ scheme: "stripe", secret: "whsec_stripe_demo_secret", body: '{"ok":true}', timestamp: nowSeconds() + 3600 });
+  await sign({ scheme: "stripe", secret: demoSecret("stripe"), body: '{"ok":true}', timestamp: nowSeconds() + 3600 });
   assert.equal((await signToVerify()).code, "valid");
+  // The one-sided tolerance and the scheme's headers are the package's facts (schemes(), Diagnosis).
+  assert.match(await page.textContent("#verify-timestamp"), /within the tolerance of 300 s into the past/);
+  await selectTab("sign");
+  const help = await page.textContent("#sign-scheme-help");
+  assert.match(help, /stripe-signature/);
+  assert.match(help, /Only old timestamps are rejected/);
+  await page.selectOption("#sign-scheme", "github");
+  assert.match(await page.textContent("#sign-scheme-help"), /x-hub-signature-256.*Signs no timestamp/s);
 });
 
 test("the usual mistakes show their hints", async () => {
-  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const secret = demoSecret("standard-webhooks");
   const compact = '{"event":"job.completed","job_id":"a1b2c3d4","technician_ids":["uuid","uuid"]}';
 
   // Re-indented JSON (the sender sent it compact).
@@ -327,13 +361,13 @@ test("the usual mistakes show their hints", async () => {
   assert.match(await page.textContent("#verify-body-info"), /ends with a line break/);
 
   // A trailing newline dropped.
-  await sign({ scheme: "github", secret: "It's a Secret to Everybody", body: `${compact}\n` });
+  await sign({ scheme: "github", secret: demoSecret("github"), body: `${compact}\n` });
   assert.equal((await signToVerify()).code, "valid");
   await page.fill("#verify-body", compact);
   assert.deepEqual((await clickVerify()).hints, ["trailing_newline_removed"]);
 
   // Line endings: signed with CRLF, pasted with LF.
-  await sign({ scheme: "septiccycle", secret: "septiccycle-demo-secret", body: '{\n"event": "job.completed"\n}', eol: "crlf" });
+  await sign({ scheme: "septiccycle", secret: demoSecret("septiccycle"), body: '{\n"event": "job.completed"\n}', eol: "crlf" });
   assert.equal((await signToVerify()).code, "valid");
   assert.equal(await page.inputValue("#verify-eol"), "crlf");
   await page.selectOption("#verify-eol", "lf");
@@ -393,7 +427,7 @@ test("sign then verify round-trips for every scheme; curl and fetch reproduce th
 });
 
 test("curl and fetch snippets stay exact for bodies that need other quoting", async () => {
-  const secret = "septiccycle-demo-secret";
+  const secret = demoSecret("septiccycle");
   const bodies = [
     ["lf", "@/etc/passwd is not read: the body starts with @\n'single' \"double\" \\n literal"],
     ["crlf", '{\n"event": "job.completed",\n"note": "CRLF line breaks, a \'quote\' and a \\\\ backslash"\n}'],
@@ -439,7 +473,7 @@ test("typing, samples, tabs, verifying and signing never touch the URL or the hi
   await view.fill("#verify-headers", "Authorization: Bearer typed-token\nX-Hub-Signature-256: sha256=00");
   await view.fill("#verify-secrets", "typed secret");
   await clickVerify(view);
-  await sign({ scheme: "slack", secret: "slack-demo-signing-secret", body: '{"text":"hi"}' }, view);
+  await sign({ scheme: "slack", secret: demoSecret("slack"), body: '{"text":"hi"}' }, view);
   await signToVerify(view);
   await selectTab("sign", view);
   await view.waitForTimeout(300); // past the input debounce
@@ -451,7 +485,7 @@ test("typing, samples, tabs, verifying and signing never touch the URL or the hi
 });
 
 test("Copy share link says what the link holds, then copies it; never the secret, and the URL stays", async () => {
-  const secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+  const secret = demoSecret("svix");
   const view = await openPage();
   await loadSample("carecycle/customer.updated", view);
   await view.selectOption("#verify-scheme", "svix");
@@ -500,7 +534,7 @@ test("Copy share link says what the link holds, then copies it; never the secret
 });
 
 test("a page opened from a share link says so, and uses no typed secret until confirmed", async () => {
-  const secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+  const secret = demoSecret("svix");
   // A link as "Copy share link" makes it.
   const maker = await openPage();
   await loadSample("carecycle/customer.updated", maker);
@@ -531,7 +565,7 @@ test("a page opened from a share link says so, and uses no typed secret until co
   assert.equal(await shared.locator("#verify-status, #verify-result .sig").count(), 0);
   await selectTab("sign", shared);
   await shared.selectOption("#sign-scheme", "slack");
-  await shared.fill("#sign-secret", "slack-demo-signing-secret");
+  await shared.fill("#sign-secret", demoSecret("slack"));
   await shared.click("#sign-run");
   assert.equal(await shared.locator("#sign-status, #sign-headers-out").count(), 0);
   assert.match(await shared.textContent("#sign-result"), /opened from a share link/);
@@ -548,7 +582,7 @@ test("a page opened from a share link says so, and uses no typed secret until co
 
   // The Sign view's link restores its fields, never the secret; the notice names the URL.
   const signer = await openPage();
-  await sign({ scheme: "slack", secret: "slack-demo-signing-secret", body: '{"text":"hi"}', timestamp: 1700000000, id: "msg_x", eventType: "app_mention" }, signer);
+  await sign({ scheme: "slack", secret: demoSecret("slack"), body: '{"text":"hi"}', timestamp: 1700000000, id: "msg_x", eventType: "app_mention" }, signer);
   await signer.click("#sign-share");
   await signer.click("#sign-share-copy");
   const signLink = await signer.inputValue("#sign-share-link");

@@ -241,7 +241,6 @@ fn verified_to_js(verified: Verified) -> Result<JsValue, JsValue> {
 pub struct WasmVerifier {
     verifier: Verifier,
     secrets: Vec<OwnedSecret>,
-    tolerance_seconds: Option<f64>,
 }
 
 #[wasm_bindgen]
@@ -264,7 +263,6 @@ impl WasmVerifier {
         Ok(WasmVerifier {
             verifier,
             secrets: owned,
-            tolerance_seconds,
         })
     }
 
@@ -372,17 +370,23 @@ impl WasmVerifier {
             .map_err(|error| to_js(&error))
     }
 
-    /// Explains the outcome for the holder of the secret (see the core's `Diagnosis`).
-    pub fn diagnose(&self, body: &[u8], headers: &str, now: f64) -> Result<JsValue, JsValue> {
-        let secrets: Vec<Secret<'_>> = self.secrets.iter().map(OwnedSecret::as_secret).collect();
-        let diagnosis = Diagnosis::run(
-            self.verifier.scheme(),
-            &secrets,
-            options(self.tolerance_seconds),
-            body,
-            &HeaderLines(headers),
-            seconds(now),
-        );
+    /// Explains the outcome for the holder of the secret (see the core's
+    /// `Verifier::diagnose`); `url` and `method` as for `verify`.
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
+    pub fn diagnose(
+        &self,
+        body: &[u8],
+        headers: &str,
+        now: f64,
+        url: Option<String>,
+        method: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let mut request = RequestContext::default();
+        request.url = url.as_deref();
+        request.method = method.as_deref();
+        let diagnosis = self
+            .verifier
+            .diagnose(body, &HeaderLines(headers), &request, seconds(now));
         diagnosis_to_js(&diagnosis)
     }
 }
@@ -450,6 +454,23 @@ fn diagnosis_to_js(diagnosis: &Diagnosis) -> Result<JsValue, JsValue> {
         "toleranceSeconds",
         (diagnosis.tolerance_seconds as f64).into(),
     )?;
+    set("tolerancePastOnly", diagnosis.tolerance_past_only.into())?;
+    let covers: Array = diagnosis.coverage.names().map(JsValue::from).collect();
+    set("covers", covers.into())?;
+    let matches: Array = diagnosis
+        .matches
+        .iter()
+        .map(|matched| -> JsValue {
+            let pair = Object::new();
+            // Indices are small: the secrets given, and at most MAX_SIGNATURES candidates.
+            #[allow(clippy::cast_possible_truncation)]
+            let index = |value: usize| JsValue::from(value as u32);
+            let _ = Reflect::set(&pair, &"secret".into(), &index(matched.secret));
+            let _ = Reflect::set(&pair, &"received".into(), &index(matched.received));
+            pair.into()
+        })
+        .collect();
+    set("matches", matches.into())?;
     let hints: Array = diagnosis
         .hints
         .iter()
@@ -507,9 +528,11 @@ impl WasmSigner {
     }
 }
 
-/// Every scheme id with what it needs, as `[id, name, key, needs, covers]` arrays: `key` is
-/// `secret`, `public-key` or `token`; `needs` lists `url` and `method` where the scheme signs
-/// them; `covers` what its signature covers.
+/// Every scheme id with what it needs, as `[id, name, key, needs, covers, headers,
+/// tolerancePastOnly]` arrays: `key` is `secret`, `public-key` or `token`; `needs` lists `url`
+/// and `method` where the scheme signs them; `covers` what its signature covers; `headers` the
+/// lowercase names of the headers it reads; `tolerancePastOnly` whether only old timestamps are
+/// refused.
 #[wasm_bindgen(js_name = schemeCatalog)]
 pub fn scheme_catalog() -> Array {
     Scheme::BUILT_IN
@@ -529,6 +552,11 @@ pub fn scheme_catalog() -> Array {
                 .collect();
             let covers: Array = coverage.names().map(JsValue::from).collect();
             let name = scheme.preset().map_or(scheme.id(), |preset| preset.name());
+            let headers: Array = scheme
+                .header_names()
+                .into_iter()
+                .map(JsValue::from)
+                .collect();
             let entry = Array::of5(
                 &scheme.id().into(),
                 &name.into(),
@@ -536,6 +564,8 @@ pub fn scheme_catalog() -> Array {
                 &needs,
                 &covers,
             );
+            entry.push(&headers);
+            entry.push(&scheme.tolerance_past_only().into());
             JsValue::from(entry)
         })
         .collect()
