@@ -11,6 +11,9 @@ use crate::{Error, Headers};
 /// The timestamp tolerance every scheme uses unless told otherwise, in seconds.
 pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
 
+/// The longest custom `prefix`, in bytes: far below what a header may hold.
+const MAX_PREFIX_BYTES: usize = 256;
+
 /// A webhook signing scheme: how a sender signs and where the signature travels.
 ///
 /// All schemes sign with HMAC-SHA256. The README's scheme table gives each wire format.
@@ -267,6 +270,90 @@ impl CustomScheme {
             more_signature_headers: Vec::new(),
             tolerance_past_only: false,
         }
+    }
+
+    /// Every header is a header name, and no two roles share one: one header holds one value,
+    /// so two roles under one name would sign messages that never verify, or report one
+    /// header's value as the other's.
+    fn check_headers(&self) -> Result<(), Error> {
+        if !is_header_name(&self.signature_header) {
+            return Err(invalid("signatureHeader is not a header name"));
+        }
+        let others = [
+            &self.id_header,
+            &self.timestamp_header,
+            &self.event_type_header,
+        ];
+        let names: Vec<&String> = core::iter::once(&self.signature_header)
+            .chain(others.into_iter().flatten())
+            .chain(&self.more_signature_headers)
+            .collect();
+        if !names.iter().all(|name| is_header_name(name)) {
+            return Err(invalid("a header field is not a header name"));
+        }
+        for (index, name) in names.iter().enumerate() {
+            let later = names.get(index + 1..).unwrap_or_default();
+            if later.iter().any(|other| other.eq_ignore_ascii_case(name)) {
+                return Err(invalid("two of the scheme's headers have the same name"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The signature header's framing: a prefix, or `key=value` entries.
+    fn check_signature_format(&self) -> Result<(), Error> {
+        if !self
+            .prefix
+            .bytes()
+            .all(|b| b.is_ascii_graphic() || b == b' ')
+        {
+            return Err(invalid("prefix must be printable ASCII"));
+        }
+        // What `sign` writes must verify: HTTP trims a leading space off a header value, and
+        // `verify` reads no header longer than MAX_HEADER_BYTES.
+        if self.prefix.starts_with(' ') {
+            return Err(invalid("prefix must not start with a space: HTTP trims it"));
+        }
+        if self.prefix.len() > MAX_PREFIX_BYTES {
+            return Err(invalid("prefix is longer than 256 bytes"));
+        }
+        let Some(signature_key) = &self.signature_key else {
+            if self.timestamp_key.is_some() || self.entry_separator.is_some() {
+                return Err(invalid(
+                    "timestampKey and entrySeparator need a signatureKey",
+                ));
+            }
+            return Ok(());
+        };
+        let is_key = |key: &str| {
+            !key.is_empty()
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        if !is_key(signature_key)
+            || self
+                .timestamp_key
+                .as_deref()
+                .is_some_and(|key| !is_key(key))
+        {
+            return Err(invalid(
+                "signatureKey and timestampKey are letters, digits, - or _",
+            ));
+        }
+        if self.timestamp_key.as_ref() == Some(signature_key) {
+            return Err(invalid("signatureKey and timestampKey must differ"));
+        }
+        let separator = self.entry_separator.unwrap_or(',');
+        if !(separator.is_ascii_punctuation() || separator == ' ') || separator == '=' {
+            return Err(invalid(
+                "entrySeparator must be one punctuation character other than =",
+            ));
+        }
+        if !self.prefix.is_empty() {
+            return Err(invalid("prefix does not apply to key=value signatures"));
+        }
+        Ok(())
     }
 }
 
@@ -574,23 +661,9 @@ impl Scheme {
     /// holding the character that separates it from its neighbour is `malformed_header`.
     pub fn custom(description: CustomScheme) -> Result<Scheme, Error> {
         let template = parse_template(&description.template)?;
+        description.check_headers()?;
+        description.check_signature_format()?;
         let signs = |part: &Part| template.contains(part);
-        if !is_header_name(&description.signature_header) {
-            return Err(invalid("signatureHeader is not a header name"));
-        }
-        for header in [
-            &description.id_header,
-            &description.timestamp_header,
-            &description.event_type_header,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(&description.more_signature_headers)
-        {
-            if !is_header_name(header) {
-                return Err(invalid("a header field is not a header name"));
-            }
-        }
         if signs(&Part::Id) && description.id_header.is_none() {
             return Err(invalid("the template signs {id} but idHeader is missing"));
         }
@@ -605,47 +678,6 @@ impl Scheme {
             return Err(invalid(
                 "{timestamp} in the template goes with a timestampHeader or timestampKey",
             ));
-        }
-        if let Some(signature_key) = &description.signature_key {
-            let separator = description.entry_separator.unwrap_or(',');
-            let is_key = |key: &str| {
-                !key.is_empty()
-                    && key
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            };
-            if !is_key(signature_key)
-                || description
-                    .timestamp_key
-                    .as_deref()
-                    .is_some_and(|key| !is_key(key))
-            {
-                return Err(invalid(
-                    "signatureKey and timestampKey are letters, digits, - or _",
-                ));
-            }
-            if description.timestamp_key.as_ref() == Some(signature_key) {
-                return Err(invalid("signatureKey and timestampKey must differ"));
-            }
-            if !(separator.is_ascii_punctuation() || separator == ' ') || separator == '=' {
-                return Err(invalid(
-                    "entrySeparator must be one punctuation character other than =",
-                ));
-            }
-            if !description.prefix.is_empty() {
-                return Err(invalid("prefix does not apply to key=value signatures"));
-            }
-        } else if description.timestamp_key.is_some() || description.entry_separator.is_some() {
-            return Err(invalid(
-                "timestampKey and entrySeparator need a signatureKey",
-            ));
-        }
-        if !description
-            .prefix
-            .bytes()
-            .all(|b| b.is_ascii_graphic() || b == b' ')
-        {
-            return Err(invalid("prefix must be printable ASCII"));
         }
         // A token is sent as it is: it signs nothing, so there is no content to describe, and
         // the raw encoding can only hold a token.

@@ -1,9 +1,7 @@
 //! Regression tests for what the fuzz targets (`fuzz/`, `make fuzz`) found.
 //!
-//! Each test names the target and the reproducer. A test marked `ignore` states the behaviour
-//! the fix must give and fails until the fix lands in `core/src/scheme.rs`; the fuzz targets
-//! skip those inputs meanwhile (`hookseal_fuzz::known_unverifiable`). Remove the `ignore` with
-//! the fix.
+//! Each test names the target and the reproducer, and fails without its fix in
+//! `core/src/scheme.rs` (`Scheme::custom`).
 
 #![allow(clippy::panic)]
 
@@ -33,7 +31,6 @@ fn sign_then_verify(scheme: Scheme) -> Result<(), Error> {
 /// type header shared with another, the verified message reports the other header's value).
 /// Fix: `Scheme::custom` refuses a description in which two of them have the same name.
 #[test]
-#[ignore = "fails until Scheme::custom refuses two headers with one name (fuzz finding)"]
 fn custom_scheme_with_two_headers_of_one_name_is_refused() {
     let pairs: [(&str, CustomScheme); 4] = [
         (
@@ -87,7 +84,6 @@ fn custom_scheme_with_two_headers_of_one_name_is_refused() {
 /// `verify`), and the value then lacks the prefix (`malformed_header`). Fix: `Scheme::custom`
 /// refuses a prefix that starts with a space.
 #[test]
-#[ignore = "fails until Scheme::custom refuses a prefix starting with a space (fuzz finding)"]
 fn custom_prefix_starting_with_a_space_is_refused() {
     let description = CustomScheme {
         prefix: " sha256=".into(),
@@ -109,7 +105,6 @@ fn custom_prefix_starting_with_a_space_is_refused() {
 /// characters signs messages that never verify. Fix: `Scheme::custom` refuses a prefix longer
 /// than `MAX_HEADER_BYTES - 64` (or any sensible shorter limit).
 #[test]
-#[ignore = "fails until Scheme::custom limits the prefix's length (fuzz finding)"]
 fn custom_prefix_too_long_to_verify_is_refused() {
     let description = CustomScheme {
         prefix: "p".repeat(hookseal::MAX_HEADER_BYTES - 63),

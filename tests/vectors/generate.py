@@ -793,6 +793,13 @@ def custom_spec(s) -> dict:
     prefix = s.get("prefix", "")
     if not all(0x20 <= ord(c) < 0x7f for c in prefix):
         bad()
+    if prefix.startswith(" ") or len(prefix) > 256:
+        bad()  # HTTP trims a leading space; a long prefix is no signature header
+    roles = [s.get(k) for k in ("signatureHeader", "idHeader", "timestampHeader",
+                                "eventTypeHeader")] + list(s.get("moreSignatureHeaders", []))
+    roles = [r.lower() for r in roles if isinstance(r, str)]
+    if len(set(roles)) != len(roles):
+        bad()  # one header holds one value
     template = s.get("template", "{body}")
     parts = parse_custom_template(template)
     if parts.count(BODY) != 1 or parts.count(ID) > 1 or parts.count(TS) > 1:
@@ -2141,6 +2148,15 @@ def custom_cases():
           "timestampHeader": "X-Timestamp"}),
         ("{id} twice", {"signatureHeader": "X-Signature", "template": "{id}.{id}.{body}",
                         "idHeader": "X-Id"}),
+        ("timestampHeader is the signatureHeader (fuzz finding)",
+         {"signatureHeader": "X-Signature", "template": "{timestamp}.{body}",
+          "timestampHeader": "x-signature"}),
+        ("idHeader is the eventTypeHeader", {"signatureHeader": "X-Signature", "idHeader": "X-Meta",
+                                              "eventTypeHeader": "X-Meta"}),
+        ("prefix starting with a space (fuzz finding)", {"signatureHeader": "X-Signature",
+                                                         "prefix": " sha256="}),
+        ("prefix over 256 bytes (fuzz finding)", {"signatureHeader": "X-Signature",
+                                                  "prefix": "p" * 257}),
     ]
     for name, scheme in bad:
         add(f"invalid scheme: {name}", scheme, "invalid_scheme", plain)
