@@ -131,6 +131,12 @@ impl Tag {
     }
 }
 
+impl AsRef<[u8]> for Tag {
+    fn as_ref(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
 impl fmt::Debug for Tag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Tag({} bytes)", self.len)
@@ -377,7 +383,7 @@ impl Key {
             .map(|candidate| {
                 candidate.as_ref().is_some_and(|candidate| match &expected {
                     Some(tag) => any_equal(tag.as_bytes(), core::iter::once(candidate.as_bytes())),
-                    None => self.matches(content, core::slice::from_ref(candidate)),
+                    None => self.matches(content, core::iter::once(*candidate)),
                 })
             })
             .collect()
@@ -385,20 +391,23 @@ impl Key {
 
     /// Whether any candidate (already decoded) is a valid signature of `content`. Every
     /// candidate is checked, so the time taken does not tell which one matched.
-    pub(crate) fn matches(&self, content: &SignedContent<'_>, candidates: &[Tag]) -> bool {
+    pub(crate) fn matches<'c>(
+        &self,
+        content: &SignedContent<'_>,
+        candidates: impl Iterator<Item = Tag> + 'c,
+    ) -> bool {
         match self {
             Key::Mac(mac) => {
                 let expected = mac.tag(content);
-                any_equal(expected.as_bytes(), candidates.iter().map(Tag::as_bytes))
+                any_equal(expected.as_bytes(), candidates)
             }
             // Candidates are decoded to their SHA-256 (see `decode`).
-            Key::Token { digest, .. } => any_equal(digest, candidates.iter().map(Tag::as_bytes)),
+            Key::Token { digest, .. } => any_equal(digest, candidates),
             #[cfg(feature = "ed25519")]
             Key::Ed25519 { public, .. } => {
                 use ed25519_dalek::ed25519::signature::MultipartVerifier;
                 let pieces = content.pieces();
                 candidates
-                    .iter()
                     .filter_map(|candidate| {
                         ed25519_dalek::Signature::from_slice(candidate.as_bytes()).ok()
                     })
@@ -411,7 +420,6 @@ impl Key {
                 use p256::ecdsa::signature::MultipartVerifier;
                 let pieces = content.pieces();
                 candidates
-                    .iter()
                     .filter_map(|candidate| {
                         p256::ecdsa::DerSignature::from_bytes(candidate.as_bytes()).ok()
                     })

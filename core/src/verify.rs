@@ -279,7 +279,7 @@ impl Verifier {
         let matched = inputs.urls().any(|url| {
             let signed = request.content_with(body, &inputs, url);
             keys.iter()
-                .any(|key| key.matches(&signed, &request.candidates_for(key)))
+                .any(|key| key.matches(&signed, request.candidates_for(key)))
         });
         if !matched {
             return Err(Error::NoMatchingSignature);
@@ -479,16 +479,15 @@ impl<'a> Request<'a> {
 
     /// The candidates `key` can check (a Standard Webhooks key only those of its version),
     /// decoded the way that key reads signatures; those that do not decode never match.
-    pub(crate) fn candidates_for(&self, key: &Key) -> Vec<Tag> {
+    pub(crate) fn candidates_for<'k>(&'k self, key: &'k Key) -> impl Iterator<Item = Tag> + 'k {
         let version = match self.spec.format {
             SignatureFormat::VersionedList => key.version(),
             _ => "",
         };
         self.signatures
             .iter()
-            .filter(|candidate| candidate.version == version)
+            .filter(move |candidate| candidate.version == version)
             .filter_map(|candidate| key.decode(candidate.text, self.encoding))
-            .collect()
     }
 
     /// Each candidate, in order, decoded the way `key` reads signatures; `None` for those it
