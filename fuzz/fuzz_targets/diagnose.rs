@@ -1,7 +1,10 @@
 //! Diagnosing any request under any scheme, secrets, options and clock.
 //!
-//! Bodies are cut to 4 KiB: diagnosis re-lays out JSON bodies in several ways and is being made
-//! linear-time separately; large nested JSON would only measure that known cost.
+//! Bodies are cut to 4 KiB and secrets to 3, and bodies whose re-indented JSON layouts would pass
+//! 64 KiB (deep nesting times many values) are skipped: a failed diagnosis builds up to ten
+//! layouts of the body (each bounded at 1 MiB by design) and verifies each under every secret,
+//! so such inputs cost milliseconds each and, left in, cut the campaign's speed five-fold while
+//! reaching no other code. That bounded cost is the core's own `diagnosis_limits` tests' subject.
 //!
 //! Asserts, beyond "no panic":
 //! - `outcome` is exactly what `Verifier::with_options` then `verify` answer, and a verified
@@ -21,10 +24,49 @@ use hookseal_fuzz::{Case, base64, hex, reference_mac};
 use libfuzzer_sys::fuzz_target;
 
 const MAX_BODY: usize = 4096;
+const MAX_SECRETS: usize = 3;
+
+/// Skip bodies whose four-space layout alone would exceed this.
+const MAX_LAYOUT_BYTES: usize = 64 * 1024;
+
+/// About the size of the body's JSON indented by four spaces: each structural byte starts a line
+/// indented by its depth.
+fn layout_bytes(body: &[u8]) -> usize {
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if !matches!(first, Some(b'{' | b'[')) {
+        return 0;
+    }
+    let (mut depth, mut total, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for &byte in body {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if matches!(byte, b'{' | b'[' | b'}' | b']' | b',') {
+            total += depth * 4 + 2;
+        }
+    }
+    total
+}
 
 fuzz_target!(|data: &[u8]| {
     let mut case = Case::decode(data);
     case.body.truncate(MAX_BODY);
+    case.secrets.truncate(MAX_SECRETS);
+    if layout_bytes(&case.body) > MAX_LAYOUT_BYTES {
+        return;
+    }
     let secrets = case.secret_refs();
     let options = VerifyOptions {
         tolerance_seconds: case.tolerance,
