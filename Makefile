@@ -60,7 +60,7 @@ include npm/playground/playground.mk
 
 ## Fuzzing (not part of `make test`): installs nightly and cargo-fuzz if missing, seeds
 ## fuzz/corpus from tests/vectors, then runs each target, one after the other, FUZZ_SECONDS each.
-## See fuzz/README.md. FUZZ_SANITIZER=none runs about twice as fast (the core has no unsafe code).
+## See fuzz/README.md. FUZZ_SANITIZER=none runs 3 to 7 times as fast (the core has no unsafe code).
 FUZZ_SECONDS ?= 60
 FUZZ_SANITIZER ?= address
 FUZZ_TARGETS := verify sign diagnose worker_config
