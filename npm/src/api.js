@@ -280,9 +280,9 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
       const named = headers === undefined ? "" : collectHeaders(headers, this.#headerNames);
       this.#signer ??= wasm(() => new WasmSigner(this.#scheme, this.#secrets[0]));
       const flat = wasm(() => this.#signer.sign(bytes, id, seconds, eventType, url, method, named));
-      const headers = {};
-      for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
-      return headers;
+      const signed = {};
+      for (let i = 0; i < flat.length; i += 2) signed[flat[i]] = flat[i + 1];
+      return signed;
     }
 
     /**
