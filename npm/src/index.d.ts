@@ -45,10 +45,15 @@ export interface SchemeInfo {
   readonly tolerancePastOnly: boolean;
 }
 
-/** A scheme you describe: the same object the Worker's route configuration accepts. */
-export interface CustomScheme {
-  /** The header carrying the signature (leave it out with `signatureField`). */
-  signatureHeader?: string;
+/**
+ * A scheme you describe: the same object the Worker's route configuration accepts. The
+ * signature is in a header (`signatureHeader`) or in a field of the JSON body (`signatureField`).
+ */
+export type CustomScheme = CustomSchemeFields &
+  ({ signatureHeader: string; signatureField?: undefined } | { signatureField: string; signatureHeader?: undefined });
+
+/** The fields of a `CustomScheme` besides where its signature is. */
+export interface CustomSchemeFields {
   /** Text before the encoded signature, such as `"sha256="`. Default: none. */
   prefix?: string;
   /** The signature's encoding. Default: `"hex"`. `"raw"`: the text as is, for tokens. */
@@ -79,8 +84,6 @@ export interface CustomScheme {
   entrySeparator?: string;
   /** Further headers carrying signatures in the same format; a match in any counts. */
   moreSignatureHeaders?: readonly string[];
-  /** The signature is this field of the JSON body (`"signature.signature"`) instead of a header: leave `signatureHeader` out. */
-  signatureField?: string;
   /** The timestamp is this field of the JSON body (`"webhookTimestamp"`). */
   timestampField?: string;
   /** The id is this field of the JSON body (`"signature.token"`). */
