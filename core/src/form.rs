@@ -4,6 +4,19 @@ use alloc::borrow::Cow;
 use alloc::format;
 use alloc::vec::Vec;
 
+/// The URL's path and query, as written: what follows the scheme and host (`/` at least). A URL
+/// without a scheme is taken to be a path already.
+pub(crate) fn path(url: &str) -> &str {
+    let Some((_, rest)) = url.split_once("://") else {
+        return url;
+    };
+    let rest = rest.split_once('#').map_or(rest, |(rest, _)| rest);
+    match rest.find(['/', '?']) {
+        Some(start) => rest.get(start..).unwrap_or("/"),
+        None => "/",
+    }
+}
+
 /// The first value of query parameter `name` in `url`, as written (not decoded).
 pub(crate) fn query_param<'a>(url: &'a str, name: &str) -> Option<&'a str> {
     let query = url.split_once('?')?.1;
@@ -146,6 +159,14 @@ mod tests {
             ["https://[::1]", "https://[::1]:443"]
         );
         assert_eq!(names("not a url"), ["not a url"]);
+    }
+
+    #[test]
+    fn paths_keep_the_query_and_drop_scheme_host_and_fragment() {
+        assert_eq!(path("https://example.com/hooks/a?x=1#f"), "/hooks/a?x=1");
+        assert_eq!(path("https://example.com"), "/");
+        assert_eq!(path("https://example.com?x=1"), "?x=1");
+        assert_eq!(path("/already/a/path"), "/already/a/path");
     }
 
     #[test]

@@ -185,7 +185,8 @@ pub enum SecretFormat {
     serde(rename_all = "camelCase", deny_unknown_fields)
 )]
 pub struct CustomScheme {
-    /// The header carrying the signature.
+    /// The header carrying the signature; empty when `signature_field` says where it is.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub signature_header: String,
     /// Text before the encoded signature, such as `sha256=`. Default: none.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -242,6 +243,18 @@ pub struct CustomScheme {
     /// vendors' SDKs do (Stripe, Paddle, Mux). Default: both directions are checked.
     #[cfg_attr(feature = "serde", serde(default))]
     pub tolerance_past_only: bool,
+    /// The signature is this field of the JSON body (keys separated by `.`, as Mailgun's
+    /// `signature.signature`) instead of a header: leave `signature_header` empty. The template
+    /// then cannot sign the body.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub signature_field: Option<String>,
+    /// The timestamp is this field of the JSON body (Linear's `webhookTimestamp`), signed with
+    /// the body, or by `{timestamp}` in the template.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub timestamp_field: Option<String>,
+    /// The id is this field of the JSON body (Mailgun's `signature.token`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub id_field: Option<String>,
 }
 
 #[cfg(feature = "serde")]
@@ -269,6 +282,9 @@ impl CustomScheme {
             entry_separator: None,
             more_signature_headers: Vec::new(),
             tolerance_past_only: false,
+            signature_field: None,
+            timestamp_field: None,
+            id_field: None,
         }
     }
 
@@ -276,15 +292,38 @@ impl CustomScheme {
     /// so two roles under one name would sign messages that never verify, or report one
     /// header's value as the other's.
     fn check_headers(&self) -> Result<(), Error> {
-        if !is_header_name(&self.signature_header) {
+        // The signature is in a header, or in a body field: one of the two.
+        let in_body = self.signature_field.is_some();
+        if in_body != self.signature_header.is_empty() {
+            return Err(invalid(
+                "give exactly one of signatureHeader and signatureField",
+            ));
+        }
+        if !in_body && !is_header_name(&self.signature_header) {
             return Err(invalid("signatureHeader is not a header name"));
         }
+        let is_path = |path: &str| {
+            path.split('.').all(|key| {
+                !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
+            })
+        };
+        let fields = [&self.signature_field, &self.timestamp_field, &self.id_field];
+        if fields.into_iter().flatten().any(|path| !is_path(path)) {
+            return Err(invalid(
+                "a body field is keys separated by dots, without quotes or backslashes",
+            ));
+        }
+        let signature = (!in_body).then_some(&self.signature_header);
         let others = [
             &self.id_header,
             &self.timestamp_header,
             &self.event_type_header,
         ];
-        let names: Vec<&String> = core::iter::once(&self.signature_header)
+        let names: Vec<&String> = signature
+            .into_iter()
             .chain(others.into_iter().flatten())
             .chain(&self.more_signature_headers)
             .collect();
@@ -386,14 +425,18 @@ pub struct Coverage {
     pub timestamp: bool,
     /// The message id, which can then key deduplication.
     pub id: bool,
-    /// The request's URL: a request replayed to another of the receiver's URLs fails.
+    /// The request's URL (or its path): a request replayed to another of the receiver's URLs
+    /// fails.
     pub url: bool,
     /// The request's method.
     pub method: bool,
+    /// Named headers' values (`{header:Name}`).
+    pub headers: bool,
 }
 
 impl Coverage {
-    /// The names of the covered parts, in the order `body`, `timestamp`, `id`, `url`, `method`:
+    /// The names of the covered parts, in the order `body`, `timestamp`, `id`, `url`, `method`,
+    /// `headers`:
     /// the words the npm package, the Worker and the test vectors use.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
         [
@@ -402,6 +445,7 @@ impl Coverage {
             (self.id, "id"),
             (self.url, "url"),
             (self.method, "method"),
+            (self.headers, "headers"),
         ]
         .into_iter()
         .filter_map(|(covered, name)| covered.then_some(name))
@@ -422,6 +466,10 @@ pub(crate) enum Part {
     /// once), with nothing between (Twilio). Empty when the URL carries `bodySHA256`, which
     /// then covers the body instead.
     FormParams,
+    /// The URL's path and query, without scheme and host.
+    Path,
+    /// The value of the named header (lowercase name).
+    Header(Cow<'static, str>),
     Body,
 }
 
@@ -660,23 +708,37 @@ impl Scheme {
     /// message would still verify. The id's side of that rule is checked per message: an id
     /// holding the character that separates it from its neighbour is `malformed_header`.
     pub fn custom(description: CustomScheme) -> Result<Scheme, Error> {
-        let template = parse_template(&description.template)?;
-        description.check_headers()?;
-        description.check_signature_format()?;
+        let d = &description;
+        let template = parse_template(&d.template, d.signature_field.is_some())?;
+        d.check_headers()?;
+        d.check_signature_format()?;
         let signs = |part: &Part| template.contains(part);
-        if signs(&Part::Id) && description.id_header.is_none() {
-            return Err(invalid("the template signs {id} but idHeader is missing"));
+        if d.id_header.is_some() && d.id_field.is_some() {
+            return Err(invalid("idHeader and idField exclude each other"));
         }
-        let timestamp_sources = usize::from(description.timestamp_header.is_some())
-            + usize::from(description.timestamp_key.is_some());
-        if timestamp_sources > 1 {
+        if signs(&Part::Id) && d.id_header.is_none() && d.id_field.is_none() {
             return Err(invalid(
-                "timestampHeader and timestampKey exclude each other",
+                "the template signs {id} but idHeader or idField is missing",
             ));
         }
-        if signs(&Part::Timestamp) != (timestamp_sources == 1) {
+        let timestamp_sources = usize::from(d.timestamp_header.is_some())
+            + usize::from(d.timestamp_key.is_some())
+            + usize::from(d.timestamp_field.is_some());
+        if timestamp_sources > 1 {
             return Err(invalid(
-                "{timestamp} in the template goes with a timestampHeader or timestampKey",
+                "timestampHeader, timestampKey and timestampField exclude each other",
+            ));
+        }
+        // A timestamp in the body is signed with the body; any other only by {timestamp}.
+        let signed_in_body = d.timestamp_field.is_some() && signs(&Part::Body);
+        if timestamp_sources == 1 && !signs(&Part::Timestamp) && !signed_in_body {
+            return Err(invalid(
+                "an unsigned timestamp proves nothing: sign it with {timestamp}",
+            ));
+        }
+        if signs(&Part::Timestamp) && timestamp_sources == 0 {
+            return Err(invalid(
+                "{timestamp} in the template needs a timestampHeader, timestampKey or timestampField",
             ));
         }
         // A token is sent as it is: it signs nothing, so there is no content to describe, and
@@ -709,8 +771,11 @@ impl Scheme {
             timestamp: template.contains(&Part::Timestamp)
                 || (body && spec.body_fields.timestamp.is_some()),
             id: template.contains(&Part::Id) || (body && spec.body_fields.id.is_some()),
-            url: template.contains(&Part::Url),
+            url: template
+                .iter()
+                .any(|part| matches!(part, Part::Url | Part::Path)),
             method: template.contains(&Part::Method),
+            headers: template.iter().any(|part| matches!(part, Part::Header(_))),
         }
     }
 
@@ -796,6 +861,10 @@ impl Scheme {
                 .flatten()
                 .chain(names.more_signatures.split(','))
             })
+            .chain(spec.template.iter().filter_map(|part| match part {
+                Part::Header(name) => Some(name.as_ref()),
+                _ => None,
+            }))
             .filter(|name| !name.is_empty())
             .map(str::to_ascii_lowercase)
             .collect()
@@ -922,7 +991,11 @@ impl Custom {
             rejects_future_timestamps: !d.tolerance_past_only,
             tolerance_seconds: d.tolerance_seconds.unwrap_or(DEFAULT_TOLERANCE_SECONDS),
             url_port_variants: false,
-            body_fields: BodyFields::default(),
+            body_fields: BodyFields {
+                signature: d.signature_field.as_deref(),
+                timestamp: d.timestamp_field.as_deref(),
+                id: d.id_field.as_deref(),
+            },
         }
     }
 }
@@ -1039,7 +1112,10 @@ fn is_header_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-fn parse_template(template: &str) -> Result<Vec<Part>, Error> {
+/// The template's parts. `signature_in_body`: the signature is a field of the body, which it
+/// therefore cannot cover (Mailgun); otherwise the template signs the body, as `{body}` or as its
+/// `{form}` parameters, exactly once.
+fn parse_template(template: &str, signature_in_body: bool) -> Result<Vec<Part>, Error> {
     let mut parts = Vec::new();
     let mut rest = template;
     while !rest.is_empty() {
@@ -1058,22 +1134,47 @@ fn parse_template(template: &str) -> Result<Vec<Part>, Error> {
             Some("{id}") => Part::Id,
             Some("{timestamp}") => Part::Timestamp,
             Some("{body}") => Part::Body,
-            _ => {
-                return Err(invalid(
-                    "unknown placeholder in template (use {id}, {timestamp}, {body})",
-                ));
-            }
+            Some("{url}") => Part::Url,
+            Some("{method}") => Part::Method,
+            Some("{path}") => Part::Path,
+            Some("{form}") => Part::FormParams,
+            Some(other) => match other
+                .strip_prefix("{header:")
+                .and_then(|rest| rest.strip_suffix('}'))
+            {
+                Some(name) if is_header_name(name) => {
+                    Part::Header(Cow::Owned(name.to_ascii_lowercase()))
+                }
+                _ => {
+                    return Err(invalid(
+                        "unknown placeholder in template (use {id}, {timestamp}, {body}, {url}, {method}, {path}, {form}, {header:Name})",
+                    ));
+                }
+            },
+            None => return Err(invalid("unclosed { in template")),
         });
         rest = placeholder.get(close + 1..).unwrap_or_default();
     }
     let count = |wanted: &Part| parts.iter().filter(|part| *part == wanted).count();
-    if count(&Part::Body) != 1 {
-        return Err(invalid("the template must contain {body} exactly once"));
-    }
-    if count(&Part::Id) > 1 || count(&Part::Timestamp) > 1 {
+    let bodies = count(&Part::Body) + count(&Part::FormParams);
+    if bodies > 1 || (bodies == 0 && !signature_in_body) {
         return Err(invalid(
-            "{id} and {timestamp} may each appear once in the template",
+            "the template must contain {body} (or {form}) exactly once",
         ));
+    }
+    if signature_in_body && bodies > 0 {
+        return Err(invalid(
+            "a signature inside the body cannot sign the body: leave {body} out",
+        ));
+    }
+    let repeated = parts.iter().enumerate().any(|(index, part)| {
+        !matches!(part, Part::Literal(_))
+            && parts
+                .get(index + 1..)
+                .is_some_and(|rest| rest.contains(part))
+    });
+    if repeated {
+        return Err(invalid("each field may appear once in the template"));
     }
     for pair in parts.windows(2) {
         let fields_touch = !matches!(pair, [Part::Literal(_), _] | [_, Part::Literal(_)]);
@@ -1091,8 +1192,8 @@ fn parse_template(template: &str) -> Result<Vec<Part>, Error> {
     Ok(parts)
 }
 
-/// The characters a signed id must not contain under `template`: those of the literal text
-/// touching `{id}`. An id holding one could give bytes to its neighbour (or take them) and the
+/// The characters a signed id (or a signed header's value) must not contain under `template`:
+/// those of the literal text touching it. An id holding one could give bytes to its neighbour (or take them) and the
 /// signature would still match: Standard Webhooks' `{id}.{timestamp}.{body}` signs id
 /// `m.1700000000` with body `x` and id `m` with body `1700000000.x`, both at timestamp
 /// `1700000000`, as the same bytes.
@@ -1100,8 +1201,12 @@ pub(crate) fn id_separators(template: &[Part]) -> impl Iterator<Item = char> + '
     separators(template, &Part::Id)
 }
 
-/// The characters of literal text that touch `field` in `template`, one per side.
-fn separators<'a>(template: &'a [Part], field: &'a Part) -> impl Iterator<Item = char> + 'a {
+/// The characters of literal text that touch `field` in `template`, one per side: what a
+/// signed id or header value must not contain.
+pub(crate) fn separators<'a>(
+    template: &'a [Part],
+    field: &'a Part,
+) -> impl Iterator<Item = char> + 'a {
     template.windows(2).filter_map(move |pair| match pair {
         [Part::Literal(text), next] if next == field => text.chars().next_back(),
         [previous, Part::Literal(text)] if previous == field => text.chars().next(),

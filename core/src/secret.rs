@@ -450,9 +450,13 @@ pub(crate) struct SignedContent<'a> {
     pub(crate) id: &'a str,
     pub(crate) timestamp: &'a str,
     pub(crate) url: &'a str,
+    /// The URL's path and query.
+    pub(crate) path: &'a str,
     pub(crate) method: &'a str,
     /// The form parameters as `Part::FormParams` signs them.
     pub(crate) form: &'a [u8],
+    /// The values of the headers the template names (`Part::Header`), by lowercase name.
+    pub(crate) headers: &'a [(&'a str, &'a str)],
     pub(crate) body: &'a [u8],
 }
 
@@ -463,8 +467,14 @@ impl<'a> SignedContent<'a> {
             Part::Id => self.id.as_bytes(),
             Part::Timestamp => self.timestamp.as_bytes(),
             Part::Url => self.url.as_bytes(),
+            Part::Path => self.path.as_bytes(),
             Part::Method => self.method.as_bytes(),
             Part::FormParams => self.form,
+            Part::Header(name) => self
+                .headers
+                .iter()
+                .find(|(signed, _)| signed == name)
+                .map_or(&[], |(_, value)| value.as_bytes()),
             Part::Body => self.body,
         }
     }

@@ -5,10 +5,10 @@ use alloc::vec::Vec;
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BASE64_URL};
 
-use crate::scheme::{Encoding, Part, SignatureFormat, Spec, id_separators};
+use crate::scheme::{Encoding, Part, SignatureFormat, Spec, id_separators, separators};
 use crate::secret::{Key, SignedContent};
 use crate::verify::Inputs;
-use crate::{Error, RequestContext, Scheme, Secret, time};
+use crate::{Error, RequestContext, Scheme, Secret, form, time};
 
 /// What a message is signed with besides its body. Which fields a scheme needs: Standard
 /// Webhooks and Svix need `id` and `timestamp`; Stripe and Slack need `timestamp`; a custom scheme
@@ -24,6 +24,9 @@ pub struct SignInput<'a> {
     pub event_type: Option<&'a str>,
     /// The URL and method the request goes to, for schemes that sign them.
     pub request: RequestContext<'a>,
+    /// The values of the headers a custom template signs by name (`{header:Name}`): name and
+    /// value pairs, sent with the other headers.
+    pub headers: &'a [(&'a str, &'a str)],
 }
 
 impl<'a> SignInput<'a> {
@@ -122,6 +125,7 @@ impl Signer {
             }
             _ => Error::InvalidSignInput("the URL's bodySHA256 is not the SHA-256 of the body"),
         })?;
+        let signed_headers = signed_header_values(spec.template, input.headers)?;
         let mac = self
             .key
             .sign(&SignedContent {
@@ -129,8 +133,10 @@ impl Signer {
                 id: id.unwrap_or_default(),
                 timestamp: &timestamp,
                 url: inputs.url,
+                path: form::path(inputs.url),
                 method: inputs.method,
                 form: &inputs.form,
+                headers: &signed_headers,
                 body,
             })
             .ok_or(Error::InvalidSignInput(
@@ -156,7 +162,7 @@ impl Signer {
             push(names.timestamp, input.timestamp.map(|_| timestamp.as_str()));
         }
         push(Some(names.signature), Some(&signature));
-        for (name, value) in names.fixed {
+        for (name, value) in names.fixed.iter().chain(&signed_headers) {
             push(Some(name), Some(value));
         }
         push(names.event_type, event_type);
@@ -200,6 +206,37 @@ impl Signer {
             }
         })
     }
+}
+
+/// The values of the headers `template` signs by name, from `given` (names in any case),
+/// checked like ids: header text that holds no separator of its template.
+fn signed_header_values<'a>(
+    template: &'a [Part],
+    given: &[(&'a str, &'a str)],
+) -> Result<Vec<(&'a str, &'a str)>, Error> {
+    let mut values = Vec::new();
+    for part in template {
+        let Part::Header(name) = part else { continue };
+        let value = given
+            .iter()
+            .find(|(given, _)| given.eq_ignore_ascii_case(name))
+            .map(|(_, value)| *value)
+            .ok_or(Error::InvalidSignInput(
+                "this scheme signs a header by name: pass its value",
+            ))?;
+        let value = check_header_text(
+            Some(value),
+            "a signed header's value must be header text: no control characters or outer spaces",
+        )?
+        .unwrap_or_default();
+        if separators(template, part).any(|c| value.contains(c)) {
+            return Err(Error::InvalidSignInput(
+                "a signed header's value must not contain the character that separates it from the next signed field",
+            ));
+        }
+        values.push((name.as_ref(), value));
+    }
+    Ok(values)
 }
 
 /// Header values must survive the trip: no control characters (a line break would inject a

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BAS
 
 use crate::scheme::{
     Encoding, HeaderNames, Part, SVIX_HEADERS, SignatureFormat, Spec, WEBHOOK_HEADERS,
-    id_separators,
+    id_separators, separators,
 };
 use crate::secret::{Key, MAC_LEN, MAX_TAG_LEN, SignedContent, Tag, any_equal};
 use crate::{Error, Headers, Scheme, Secret, form, json, time};
@@ -64,9 +64,10 @@ impl<'a> Inputs<'a> {
         context: &RequestContext<'a>,
     ) -> Result<Inputs<'a>, Error> {
         let signs = |part: Part| spec.template.contains(&part);
+        let needs_url = signs(Part::Url) || signs(Part::Path) || signs(Part::FormParams);
         let url = match context.url {
-            Some(url) if signs(Part::Url) || signs(Part::FormParams) => url,
-            None if signs(Part::Url) || signs(Part::FormParams) => return Err(Error::MissingUrl),
+            Some(url) if needs_url => url,
+            None if needs_url => return Err(Error::MissingUrl),
             _ => "",
         };
         let method = match context.method {
@@ -349,6 +350,8 @@ pub(crate) struct Request<'a> {
     pub(crate) event_type: Option<&'a str>,
     pub(crate) signatures: Vec<Candidate<'a>>,
     pub(crate) encoding: Encoding,
+    /// The values of the headers the template signs by name (`{header:Name}`).
+    pub(crate) signed_headers: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Request<'a> {
@@ -426,6 +429,20 @@ impl<'a> Request<'a> {
             Some(name) => read(headers, name)?,
             None => None,
         };
+        let mut signed_headers = Vec::new();
+        for part in spec.template {
+            let Part::Header(name) = part else { continue };
+            let value =
+                read(headers, name)?.ok_or_else(|| Error::MissingHeader(name.to_string()))?;
+            // As with an id: a value holding its separator could trade bytes with a neighbour.
+            if separators(spec.template, part).any(|c| value.contains(c)) {
+                return Err(Error::MalformedHeader {
+                    header: name.to_string(),
+                    reason: "contains the character that separates it from the next signed field",
+                });
+            }
+            signed_headers.push((name.as_ref(), value));
+        }
         Ok(Request {
             spec: *spec,
             header_names: names,
@@ -434,6 +451,7 @@ impl<'a> Request<'a> {
             event_type,
             signatures,
             encoding,
+            signed_headers,
         })
     }
 
@@ -457,8 +475,10 @@ impl<'a> Request<'a> {
             id: self.id.unwrap_or_default(),
             timestamp: self.timestamp.map(|(text, _)| text).unwrap_or_default(),
             url: "",
+            path: "",
             method: "",
             form: &[],
+            headers: &self.signed_headers,
             body,
         }
     }
@@ -471,6 +491,7 @@ impl<'a> Request<'a> {
     ) -> SignedContent<'b> {
         SignedContent {
             url,
+            path: form::path(url),
             method: inputs.method,
             form: &inputs.form,
             ..self.content(body)

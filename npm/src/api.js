@@ -271,16 +271,18 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
      */
     sign(body, options) {
       const bytes = toBody(body);
-      const { id, timestamp, eventType, url, method } = checkOptions(options);
+      const { id, timestamp, eventType, url, method, headers } = checkOptions(options);
       for (const [what, value] of [["id", id], ["eventType", eventType], ["url", url], ["method", method]]) {
         checkText(value, what);
       }
       const seconds = checkSeconds(timestamp, "timestamp") ?? nowSeconds();
+      // Values of headers a custom template signs by name ({header:Name}).
+      const named = headers === undefined ? "" : collectHeaders(headers, this.#headerNames);
       this.#signer ??= wasm(() => new WasmSigner(this.#scheme, this.#secrets[0]));
-      const flat = wasm(() => this.#signer.sign(bytes, id, seconds, eventType, url, method));
-      const headers = {};
-      for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
-      return headers;
+      const flat = wasm(() => this.#signer.sign(bytes, id, seconds, eventType, url, method, named));
+      const signed = {};
+      for (let i = 0; i < flat.length; i += 2) signed[flat[i]] = flat[i + 1];
+      return signed;
     }
 
     /**

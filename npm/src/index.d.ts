@@ -45,10 +45,15 @@ export interface SchemeInfo {
   readonly tolerancePastOnly: boolean;
 }
 
-/** A scheme you describe: the same object the Worker's route configuration accepts. */
-export interface CustomScheme {
-  /** The header carrying the signature. */
-  signatureHeader: string;
+/**
+ * A scheme you describe: the same object the Worker's route configuration accepts. The
+ * signature is in a header (`signatureHeader`) or in a field of the JSON body (`signatureField`).
+ */
+export type CustomScheme = CustomSchemeFields &
+  ({ signatureHeader: string; signatureField?: undefined } | { signatureField: string; signatureHeader?: undefined });
+
+/** The fields of a `CustomScheme` besides where its signature is. */
+export interface CustomSchemeFields {
   /** Text before the encoded signature, such as `"sha256="`. Default: none. */
   prefix?: string;
   /** The signature's encoding. Default: `"hex"`. `"raw"`: the text as is, for tokens. */
@@ -79,6 +84,10 @@ export interface CustomScheme {
   entrySeparator?: string;
   /** Further headers carrying signatures in the same format; a match in any counts. */
   moreSignatureHeaders?: readonly string[];
+  /** The timestamp is this field of the JSON body (`"webhookTimestamp"`). */
+  timestampField?: string;
+  /** The id is this field of the JSON body (`"signature.token"`). */
+  idField?: string;
 }
 
 /** A secret as the sender shows it (string), or the raw HMAC key (bytes). */
@@ -140,7 +149,7 @@ export class WebhookVerificationError extends Error {
 }
 
 /** A part of a request a signature can cover. */
-export type Covered = "body" | "timestamp" | "id" | "url" | "method";
+export type Covered = "body" | "timestamp" | "id" | "url" | "method" | "headers";
 
 /**
  * What a request's headers claim that its signature does not cover. A replay of a genuine
@@ -193,6 +202,8 @@ export interface SignOptions {
   url?: string;
   /** The request's method, for schemes that sign it. */
   method?: string;
+  /** Values of the headers a custom template signs by name (`{header:Name}`); sent with the others. */
+  headers?: HeadersLike;
 }
 
 export interface Hint {

@@ -315,7 +315,8 @@ TIMESTAMP_FORMATS = ("seconds", "milliseconds", "rfc3339")
 CUSTOM_FIELDS = {"signatureHeader", "prefix", "encoding", "template", "idHeader",
                  "timestampHeader", "eventTypeHeader", "secretFormat", "toleranceSeconds",
                  "algorithm", "timestampFormat", "signatureKey", "timestampKey",
-                 "entrySeparator", "moreSignatureHeaders", "tolerancePastOnly"}
+                 "entrySeparator", "moreSignatureHeaders", "tolerancePastOnly", "signatureField",
+                 "timestampField", "idField"}
 TCHAR = re.compile(r"[A-Za-z0-9!#$%&'*+\-.^_`|~]+")
 ENTRY_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -681,7 +682,12 @@ def url_readings(url: str) -> list:
 
 # ---- presets, in the README's vocabulary
 
-TS, BODY, ID, URL, METHOD, FORM = "timestamp", "body", "id", "url", "method", "form"
+TS, BODY, ID, URL, METHOD, FORM, PATH = "timestamp", "body", "id", "url", "method", "form", "path"
+
+
+def is_header_part(p) -> bool:
+    """A `{header:Name}` part, written "header:<lowercase name>"."""
+    return isinstance(p, str) and p.startswith("header:")
 
 
 def spec(sig, template, fmt=("single", "", "hex"), algorithm="hmac-sha256", secret_format="utf8",
@@ -753,7 +759,9 @@ def parse_custom_template(template: str) -> list:
         if j < 0:
             raise VerifyError("invalid_scheme")
         name = rest[i + 1:j]
-        if name not in (ID, TS, BODY):
+        if name.startswith("header:") and TCHAR.fullmatch(name[len("header:"):]):
+            name = "header:" + name[len("header:"):].lower()
+        elif name not in (ID, TS, BODY, URL, METHOD, PATH, FORM):
             raise VerifyError("invalid_scheme")
         out.append(name)
         rest = rest[j + 1:]
@@ -769,7 +777,7 @@ def custom_spec(s) -> dict:
         bad()
     strings = ("signatureHeader", "prefix", "encoding", "template", "idHeader", "timestampHeader",
                "eventTypeHeader", "secretFormat", "algorithm", "timestampFormat", "signatureKey",
-               "timestampKey", "entrySeparator")
+               "timestampKey", "entrySeparator", "signatureField", "timestampField", "idField")
     if any(k in s and not isinstance(s[k], str) for k in strings):
         bad()
     headers = [s.get(k) for k in ("signatureHeader", "idHeader", "timestampHeader",
@@ -777,8 +785,15 @@ def custom_spec(s) -> dict:
     more = s.get("moreSignatureHeaders", [])
     if not isinstance(more, list) or any(not isinstance(h, str) for h in more):
         bad()
-    if "signatureHeader" not in s or any(not TCHAR.fullmatch(h) for h in headers + more):
+    # the signature is in a header or in a body field, one of the two
+    if ("signatureHeader" in s) == ("signatureField" in s):
         bad()
+    if any(not TCHAR.fullmatch(h) for h in headers + more):
+        bad()
+    for field in ("signatureField", "timestampField", "idField"):
+        if field in s and not all(k and all(33 <= ord(c) < 127 and c not in '"\\' for c in k)
+                                  for k in s[field].split(".")):
+            bad()
     algorithm = s.get("algorithm", "hmac-sha256")
     encoding = s.get("encoding", "hex")
     if (algorithm not in ALGORITHMS or encoding not in ENCODINGS
@@ -802,19 +817,29 @@ def custom_spec(s) -> dict:
         bad()  # one header holds one value
     template = s.get("template", "{body}")
     parts = parse_custom_template(template)
-    if parts.count(BODY) != 1 or parts.count(ID) > 1 or parts.count(TS) > 1:
-        bad()
+    bodies = parts.count(BODY) + parts.count(FORM)
+    in_body = "signatureField" in s
+    if bodies > 1 or (bodies == 0 and not in_body) or (bodies and in_body):
+        bad()  # the body signed once; a signature inside the body cannot sign it
+    fields = [p for p in parts if not isinstance(p, tuple)]
+    if len(set(fields)) != len(fields):
+        bad()  # each field once
     if any(not isinstance(a, tuple) and not isinstance(b, tuple)
            for a, b in zip(parts, parts[1:])):
         bad()  # two fields touch
     if TS in parts and any(c.isdigit() for c in literal_neighbours(template, "{timestamp}")):
         bad()
-    if ID in parts and "idHeader" not in s:
+    if "idHeader" in s and "idField" in s:
         bad()
-    if "timestampHeader" in s and "timestampKey" in s:
+    if ID in parts and "idHeader" not in s and "idField" not in s:
         bad()
-    if (TS in parts) != ("timestampHeader" in s or "timestampKey" in s):
+    sources = sum(k in s for k in ("timestampHeader", "timestampKey", "timestampField"))
+    if sources > 1:
         bad()
+    if TS in parts and sources == 0:
+        bad()
+    if sources == 1 and TS not in parts and not ("timestampField" in s and BODY in parts):
+        bad()  # an unsigned timestamp proves nothing
     if algorithm == "token" and template != "{body}":
         bad()  # a token signs nothing: no field can be said to be signed
     if encoding == "raw" and algorithm != "token":
@@ -836,7 +861,10 @@ def custom_spec(s) -> dict:
         if "timestampKey" in s or "entrySeparator" in s:
             bad()
         fmt = ("single", prefix, encoding)
-    return spec(s["signatureHeader"], parts, fmt, algorithm=algorithm,
+    body_fields = {role: s[field] for role, field in (("signature", "signatureField"),
+                                                      ("timestamp", "timestampField"),
+                                                      ("id", "idField")) if field in s}
+    return spec(s.get("signatureHeader"), parts, fmt, algorithm=algorithm, body_fields=body_fields,
                 secret_format=s.get("secretFormat", "utf8"),
                 ts_header=s.get("timestampHeader"),
                 ts_format=s.get("timestampFormat", "seconds"), tolerance=tol,
@@ -865,10 +893,12 @@ def spec_covers(sp) -> list:
         out.append("timestamp")
     if ID in t or (body and "id" in bf):
         out.append("id")
-    if URL in t or FORM in t:
+    if URL in t or PATH in t:
         out.append("url")
     if METHOD in t:
         out.append("method")
+    if any(is_header_part(p) for p in t):
+        out.append("headers")
     return out
 
 
@@ -951,10 +981,21 @@ def verify_spec(sp, case):
         except VerifyError as e:
             e.ts = ts
             raise
-    # 4. request context
+    # 4. request context, and headers signed by name
     url, method = case.get("url"), case.get("method")
-    if (URL in template or FORM in template) and url is None:
+    if (URL in template or FORM in template or PATH in template) and url is None:
         raise VerifyError("missing_url")
+    named = {}
+    for p in template:
+        if is_header_part(p):
+            value = h.get(p[len("header:"):])
+            if value is None:
+                raise VerifyError("missing_header")
+            if len(value.encode()) > MAX_HEADER_BYTES:
+                raise VerifyError("malformed_header")
+            if any(c in value for c in literal_neighbours(custom_template, "{" + p + "}")):
+                raise VerifyError("malformed_header")  # it would trade bytes with a neighbour
+            named[p] = value
     if METHOD in template and method is None:
         raise VerifyError("missing_method")
     form = b""
@@ -970,7 +1011,7 @@ def verify_spec(sp, case):
     urls = url_readings(url) if sp["url_ports"] else [url]
     ok = False
     for u in urls:
-        content = signed_content(template, body, mid, ts_text, u, method, form)
+        content = signed_content(template, body, mid, ts_text, u, method, form, named)
         for key in keys:
             for d in decoded:
                 ok |= key.check(content, d)
@@ -982,11 +1023,23 @@ def verify_spec(sp, case):
                    unsigned_event_type=etype)
 
 
-def signed_content(template, body, mid, ts_text, url, method, form) -> bytes:
+def url_path(url: str) -> str:
+    """The URL's path and query: what follows scheme and host ("/" at least)."""
+    m = re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*([^#]*)(#.*)?", url, re.S)
+    if not m:
+        return url
+    return m.group(1) or "/"
+
+
+def signed_content(template, body, mid, ts_text, url, method, form, named=None) -> bytes:
     out = b""
     for p in template:
         if isinstance(p, tuple):
             out += p[1].encode()
+        elif is_header_part(p):
+            out += named[p].encode()
+        elif p == PATH:
+            out += url_path(url).encode()
         elif p == BODY:
             out += body
         elif p == ID:
@@ -1003,14 +1056,16 @@ def signed_content(template, body, mid, ts_text, url, method, form) -> bytes:
 
 
 def sign_spec(sp, key: Key, body: bytes, id=None, timestamp=None, event_type=None, url=None,
-              method=None) -> dict:
+              method=None, given_headers=None) -> dict:
     assert not sp["body_fields"].get("signature"), "signature in the body: not signable"
     t = sp["template"]
     ts_text = format_ts(timestamp, sp["ts_format"]) if timestamp is not None else None
     form = b""
     if FORM in t and query_param(url, "bodySHA256") is None:
         form = form_params(body)
-    raw = key.tag(signed_content(t, body, id, ts_text, url, method, form))
+    given = {k.lower(): v for k, v in (given_headers or {}).items()}
+    named = {p: given[p[len("header:"):]] for p in t if is_header_part(p)}
+    raw = key.tag(signed_content(t, body, id, ts_text, url, method, form, named))
     assert raw is not None
     fmt = sp["format"]
     if fmt[0] == "single":
@@ -1029,6 +1084,7 @@ def sign_spec(sp, key: Key, body: bytes, id=None, timestamp=None, event_type=Non
     if sp["event_header"] and event_type is not None:
         out[sp["event_header"].lower()] = event_type
     out.update(sp["sign_extra"])
+    out.update({p[len("header:"):]: v for p, v in named.items()})
     return out
 
 
@@ -1239,7 +1295,7 @@ def finish(file_scheme, cases):
             if sp is not None:
                 made = sign_spec(sp, spec_keys(sp, c)[0], body_bytes(c), s.get("id"),
                                  s.get("timestamp"), s.get("event_type"), c.get("url"),
-                                 c.get("method"))
+                                 c.get("method"), c["headers"])
             else:
                 key = sw_keys(c)[0] if scheme in SW_SCHEMES else case_keys(scheme, c)[0]
                 made = sign_headers(scheme, key, body_bytes(c), s.get("id"), s.get("timestamp"),
@@ -3320,11 +3376,87 @@ def engine_cases():
         ("token with {timestamp}: a token signs nothing",
          S(algorithm="token", encoding="raw", template="{timestamp}.{body}",
            timestampHeader="X-Ts")),
+        ("signatureHeader and signatureField both", S(signatureField="sig")),
+        ("neither signatureHeader nor signatureField", {"template": "{body}"}),
+        ("signatureField with {body}: a signature inside the body cannot sign it",
+         {"signatureField": "sig", "template": "{id}.{body}", "idField": "id"}),
+        ("{header:} with no name", S(template="{header:}.{body}")),
+        ("{header:X Y}: not a header name", S(template="{header:X Y}.{body}")),
+        ("{url} twice", S(template="{url}|{url}|{body}")),
+        ("{body} and {form}", S(template="{form}|{body}")),
+        ("idHeader and idField both", S(template="{id}.{body}", idHeader="X-Id", idField="id")),
+        ("timestampField signed by nothing", {"signatureField": "sig", "template": "{id}",
+                                              "idField": "id", "timestampField": "ts"}),
+        ("a body field with a quote", S(timestampField='a"b', timestampFormat="milliseconds")),
     ]
     for name, scheme in bad:
         add(f"invalid scheme: {name}", scheme, "invalid_scheme", {"X-Sig": hs(k, body).hex(),
                                                                    "X-Ts": str(t)})
+    request_cases(add, k, body, t)
     return cases
+
+
+def request_cases(add, k, body, t):
+    """Custom schemes over the request: URL, path, method, form, named headers, body fields."""
+    bs = body.decode()
+    url = "https://hooks.example.com/in/orders?tenant=7"
+    # Contentful-like: method, path, a named header and the body, one per line.
+    canon = {"signatureHeader": "X-Sig", "template": "{method}\n{path}\n{header:X-Request-Id}\n{body}"}
+    rid = "req_3f2a"
+    sig = hs(k, f"POST\n/in/orders?tenant=7\n{rid}\n".encode() + body).hex()
+    ctx = dict(url=url, method="POST")
+    add("{method}, {path} and {header:X-Request-Id} signed with the body", canon, "ok",
+        {"X-Sig": sig, "X-Request-Id": rid}, sign={}, **ctx)
+    add("a named header changed", canon, "no_matching_signature",
+        {"X-Sig": sig, "X-Request-Id": "req_other"}, **ctx)
+    add("a named header missing", canon, "missing_header", {"X-Sig": sig}, **ctx)
+    add("another path on the same host", canon, "no_matching_signature",
+        {"X-Sig": sig, "X-Request-Id": rid}, url="https://hooks.example.com/in/refunds?tenant=7",
+        method="POST")
+    add("the path alone is signed: another host verifies", canon, "ok",
+        {"X-Sig": sig, "X-Request-Id": rid}, url="http://10.0.0.5:8080/in/orders?tenant=7",
+        method="POST")
+    add("{path} without a URL", canon, "missing_url", {"X-Sig": sig, "X-Request-Id": rid},
+        method="POST")
+    dotted = {"signatureHeader": "X-Sig", "template": "{header:X-Shop}.{body}"}
+    dsig = hs(k, b"shop.example." + body).hex()
+    add("a named header holding the '.' that separates it: refused", dotted, "malformed_header",
+        {"X-Sig": dsig, "X-Shop": "shop.example"})
+    # Square-like with a separator, and Twilio-like with form parameters.
+    square = {"signatureHeader": "X-Sig", "encoding": "base64", "template": "{url}|{body}"}
+    ssig = b64(hs(k, f"{url}|".encode() + body))
+    add("{url}|{body}", square, "ok", {"X-Sig": ssig}, url=url, sign={})
+    add("{url}|{body} at another URL", square, "no_matching_signature", {"X-Sig": ssig},
+        url=url + "&x=1")
+    form = "b=2&a=1&a=0"
+    twilio = {"signatureHeader": "X-Sig", "encoding": "base64", "algorithm": "hmac-sha1",
+              "template": "{url}|{form}"}
+    tsig = b64(hs(k, f"{url}|a0a1b2".encode(), hashlib.sha1))
+    add("{url}|{form}: sorted form parameters, HMAC-SHA1", twilio, "ok", {"X-Sig": tsig},
+        url=url, b=form, sign={})
+    add("{url}|{form}, a parameter changed", twilio, "no_matching_signature", {"X-Sig": tsig},
+        url=url, b="b=3&a=1&a=0")
+    # Mailgun-like: the signature, timestamp and token in the body; the event data unsigned.
+    mg = {"signatureField": "signature.signature", "timestampField": "signature.timestamp",
+          "idField": "signature.token", "template": "{timestamp}.{id}"}
+    token = "0f1e2d3c"
+    msig = hs(k, f"{t}.{token}".encode()).hex()
+    mbody = ('{"signature": {"timestamp": "%d", "token": "%s", "signature": "%s"}, '
+             '"event-data": {"event": "delivered"}}' % (t, token, msig))
+    add("signature, timestamp and token in the body (Mailgun-like)", mg, "ok", {}, b=mbody)
+    add("body-field signature over another token", mg, "no_matching_signature", {},
+        b=mbody.replace(token, "0f1e2d3d", 1))
+    add("body-field signature missing", mg, "malformed_body", {},
+        b='{"signature": {"timestamp": "%d", "token": "%s"}}' % (t, token))
+    # Linear-like: the timestamp inside the signed body.
+    ln = {"signatureHeader": "X-Sig", "timestampField": "webhookTimestamp",
+          "timestampFormat": "milliseconds", "toleranceSeconds": 60}
+    lbody = '{"action":"create","webhookTimestamp":%d123}' % t
+    lsig = hs(k, lbody.encode()).hex()
+    add("a timestamp field inside the signed body (Linear-like)", ln, "ok", {"X-Sig": lsig},
+        b=lbody)
+    add("a timestamp field 61 s old", ln, "timestamp_too_old", {"X-Sig": lsig}, b=lbody,
+        now=t + 61)
 
 
 PRESET_BUILDERS = {

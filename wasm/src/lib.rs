@@ -27,7 +27,7 @@ fn to_js(error: &Error) -> JsValue {
 }
 
 /// The fields a custom scheme object may have: the core's `CustomScheme`, in camelCase.
-const CUSTOM_SCHEME_FIELDS: [&str; 16] = [
+const CUSTOM_SCHEME_FIELDS: [&str; 19] = [
     "signatureHeader",
     "prefix",
     "encoding",
@@ -44,6 +44,9 @@ const CUSTOM_SCHEME_FIELDS: [&str; 16] = [
     "entrySeparator",
     "moreSignatureHeaders",
     "tolerancePastOnly",
+    "signatureField",
+    "timestampField",
+    "idField",
 ];
 
 /// A scheme id (a string), or a custom scheme object read field by field. (Not serde: its
@@ -75,9 +78,11 @@ fn scheme_from_object(scheme: &JsValue) -> Result<Scheme, Error> {
             .map(Some)
             .ok_or_else(|| invalid(format!("{name} must be a string")))
     };
-    let signature_header =
-        text("signatureHeader")?.ok_or_else(|| invalid("signatureHeader is required".into()))?;
-    let mut description = CustomScheme::new(signature_header);
+    // Empty when the signature is a body field (`signatureField`); the core checks the pair.
+    let mut description = CustomScheme::new(text("signatureHeader")?.unwrap_or_default());
+    description.signature_field = text("signatureField")?;
+    description.timestamp_field = text("timestampField")?;
+    description.id_field = text("idField")?;
     if let Some(prefix) = text("prefix")? {
         description.prefix = prefix;
     }
@@ -499,6 +504,7 @@ impl WasmSigner {
 
     /// The headers to send, as alternating lowercase names and values.
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
+    #[allow(clippy::too_many_arguments)] // one crossing: flat arguments, no object to unpack
     pub fn sign(
         &self,
         body: &[u8],
@@ -507,15 +513,23 @@ impl WasmSigner {
         event_type: Option<String>,
         url: Option<String>,
         method: Option<String>,
+        headers: &str,
     ) -> Result<Vec<String>, JsValue> {
         let mut request = RequestContext::default();
         request.url = url.as_deref();
         request.method = method.as_deref();
+        // Values of the headers a custom template signs by name, as `name\nvalue\n…` lines.
+        let mut lines = headers.split('\n');
+        let mut pairs = Vec::new();
+        while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
+            pairs.push((name, value));
+        }
         let input = SignInput {
             id: id.as_deref(),
             timestamp: timestamp.map(seconds),
             event_type: event_type.as_deref(),
             request,
+            headers: &pairs,
         };
         let headers = self
             .signer

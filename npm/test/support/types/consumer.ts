@@ -47,5 +47,9 @@ webhook.verify(42, headers);
 webhook.verify("{}", headers, { now: "2026-01-01" });
 // @ts-expect-error: a custom scheme needs its signature header
 const incomplete: CustomScheme = { prefix: "sha256=" };
+// Or a signature in the body, which then cannot sign the body.
+const inBody: CustomScheme = { signatureField: "signature.signature", template: "{timestamp}.{id}", timestampField: "signature.timestamp", idField: "signature.token" };
+// @ts-expect-error: not both
+const both: CustomScheme = { signatureHeader: "X-Sig", signatureField: "sig" };
 
 void [id, bytes, parsed, unsignedEvent, internal, hintCodes, scheme, secret, fromRequest, incomplete];
