@@ -132,6 +132,18 @@ fn hex_decode(text: &[u8]) -> Vec<u8> {
         .collect()
 }
 
+/// The body with one bit flipped (the byte and bit chosen by `flip`), or one byte when empty.
+pub fn flipped(body: &[u8], flip: u64) -> Vec<u8> {
+    let mut tampered = body.to_vec();
+    if tampered.is_empty() {
+        tampered.push(0);
+    } else {
+        let at = (flip % tampered.len() as u64) as usize;
+        tampered[at] ^= 1 << (flip % 8);
+    }
+    tampered
+}
+
 /// Lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -142,8 +154,12 @@ fn decode_scheme(field: &[u8]) -> Scheme {
         if let Ok(scheme) = text(field).parse::<Scheme>() {
             return scheme;
         }
-        let index = field.first().copied().unwrap_or(0) as usize % Scheme::BUILT_IN.len();
-        return Scheme::BUILT_IN[index].clone();
+        let all: Vec<Scheme> = Scheme::BUILT_IN
+            .into_iter()
+            .chain(Scheme::presets())
+            .collect();
+        let index = field.first().copied().unwrap_or(0) as usize % all.len();
+        return all[index].clone();
     }
     let parts: Vec<&[u8]> = items(field).collect();
     let part = |i: usize| parts.get(i).copied().unwrap_or_default();
@@ -417,6 +433,36 @@ pub fn has_event_type_header(scheme: &Scheme) -> bool {
         Scheme::Custom(custom) => custom.description().event_type_header.is_some(),
         _ => false,
     }
+}
+
+/// Whether the strict oracles of the targets describe this scheme: the eight original built-in
+/// schemes, and custom schemes of the fields this format writes (HMAC-SHA256, fields in headers,
+/// a `{id}`/`{timestamp}`/`{body}` template), which is what [`template`], [`id_header`],
+/// [`timestamp_header`] and [`has_event_type_header`] know. Catalog presets and the custom
+/// fields added since (other algorithms, URL and method, fields read from the body, key=value
+/// signature lists) are fuzzed for panics and for the invariants every scheme keeps; their own
+/// oracles are still to write.
+pub fn classic(scheme: &Scheme) -> bool {
+    let shape = match scheme {
+        Scheme::Custom(custom) => {
+            let d = custom.description();
+            *d == CustomScheme {
+                signature_header: d.signature_header.clone(),
+                prefix: d.prefix.clone(),
+                encoding: d.encoding,
+                template: d.template.clone(),
+                id_header: d.id_header.clone(),
+                timestamp_header: d.timestamp_header.clone(),
+                event_type_header: d.event_type_header.clone(),
+                secret_format: d.secret_format,
+                tolerance_seconds: d.tolerance_seconds,
+                ..CustomScheme::new(String::new())
+            } && matches!(d.encoding, Encoding::Hex | Encoding::Base64)
+        }
+        Scheme::Preset(_) => false,
+        _ => true,
+    };
+    shape && scheme.host_mac_applies()
 }
 
 /// Why a scheme that `Scheme::custom` accepts signs messages it cannot verify, if it does: the
