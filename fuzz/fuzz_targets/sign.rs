@@ -46,6 +46,7 @@ fuzz_target!(|data: &[u8]| {
             timestamp: case.sign.timestamp,
             event_type: case.sign.event_type.as_deref(),
             request: RequestContext::default(),
+            headers: &[],
         };
         if let Ok(signer) = Signer::new(scheme.clone(), secret) {
             let first = signer.sign(&case.body, &input);
@@ -65,6 +66,7 @@ fuzz_target!(|data: &[u8]| {
         timestamp: case.sign.timestamp,
         event_type: case.sign.event_type.as_deref(),
         request: RequestContext::default(),
+        headers: &[],
     };
     let signed = match signer.sign(&case.body, &input) {
         Ok(headers) => headers,
