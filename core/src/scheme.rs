@@ -182,84 +182,67 @@ pub enum SecretFormat {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Deserialize),
-    serde(rename_all = "camelCase", deny_unknown_fields)
+    serde(rename_all = "camelCase", deny_unknown_fields, default)
 )]
 pub struct CustomScheme {
     /// The header carrying the signature; empty when `signature_field` says where it is.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub signature_header: String,
     /// Text before the encoded signature, such as `sha256=`. Default: none.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub prefix: String,
     /// The signature's encoding. Default: hex.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub encoding: Encoding,
-    /// The signed content over `{id}`, `{timestamp}` and `{body}` (exactly one `{body}`).
-    /// Default: `{body}`.
-    #[cfg_attr(feature = "serde", serde(default = "body_template"))]
+    /// The signed content over `{id}`, `{timestamp}`, `{body}`, `{url}`, `{path}`, `{method}`,
+    /// `{form}` and `{header:Name}` (the body once, as `{body}` or `{form}`). Default: `{body}`.
     pub template: String,
     /// The header holding the message id; required when the template signs `{id}`. Without
     /// `{id}` in the template the id is not authenticated: it is reported as
     /// [`Unsigned::id`](crate::Unsigned::id), never as [`Verified::id`](crate::Verified::id).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub id_header: Option<String>,
     /// The header holding the Unix timestamp in seconds; required when the template signs
     /// `{timestamp}`, and only allowed then (an unsigned timestamp proves nothing).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub timestamp_header: Option<String>,
     /// The header naming the event type. No template signs it, so it is reported as
     /// [`Unsigned::event_type`](crate::Unsigned::event_type). Default: none.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub event_type_header: Option<String>,
     /// How a text secret becomes the key. Default: its UTF-8 bytes.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub secret_format: SecretFormat,
     /// The scheme's default timestamp tolerance. Default: 300 seconds.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub tolerance_seconds: Option<u64>,
     /// How the signature is computed. Default: HMAC-SHA256.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub algorithm: Algorithm,
     /// How the timestamp is written. Default: Unix seconds.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub timestamp_format: TimestampFormat,
     /// For a signature header of `key=value` entries (Stripe's `t=…,v1=…`, Paddle's
     /// `ts=…;h1=…`): the key whose values are signatures; each entry with it is a candidate.
     /// Without it the header holds one signature after `prefix`.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub signature_key: Option<String>,
     /// With `signature_key`: the key of the entry holding the timestamp (`t`, `ts`), instead of
     /// a `timestamp_header`.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub timestamp_key: Option<String>,
     /// With `signature_key`: the character between entries. Default: `,`.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub entry_separator: Option<char>,
     /// Further headers that may carry signatures in the same format (Box's
     /// `BOX-SIGNATURE-SECONDARY`): a match in any of them counts. Default: none.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub more_signature_headers: Vec<String>,
     /// Reject only timestamps older than the tolerance, accept any in the future, as some
     /// vendors' SDKs do (Stripe, Paddle, Mux). Default: both directions are checked.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub tolerance_past_only: bool,
     /// The signature is this field of the JSON body (keys separated by `.`, as Mailgun's
     /// `signature.signature`) instead of a header: leave `signature_header` empty. The template
     /// then cannot sign the body.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub signature_field: Option<String>,
     /// The timestamp is this field of the JSON body (Linear's `webhookTimestamp`), signed with
     /// the body, or by `{timestamp}` in the template.
-    #[cfg_attr(feature = "serde", serde(default))]
     pub timestamp_field: Option<String>,
     /// The id is this field of the JSON body (Mailgun's `signature.token`).
-    #[cfg_attr(feature = "serde", serde(default))]
     pub id_field: Option<String>,
 }
 
-#[cfg(feature = "serde")]
-fn body_template() -> String {
-    "{body}".into()
+/// Every field at its default, and no signature header yet: what a JSON description leaves out.
+impl Default for CustomScheme {
+    fn default() -> Self {
+        CustomScheme::new("")
+    }
 }
 
 impl CustomScheme {

@@ -141,6 +141,14 @@ fn scheme_from_object(scheme: &JsValue) -> Result<Scheme, Error> {
     Scheme::custom(description)
 }
 
+/// The request's URL and method as JavaScript passes them, each optional.
+fn context<'a>(url: Option<&'a str>, method: Option<&'a str>) -> RequestContext<'a> {
+    let mut request = RequestContext::default();
+    request.url = url;
+    request.method = method;
+    request
+}
+
 /// Secrets arrive as strings (read the scheme's way) or `Uint8Array`s (raw key bytes).
 enum OwnedSecret {
     Text(String),
@@ -313,9 +321,7 @@ impl WasmVerifier {
         url: Option<String>,
         method: Option<String>,
     ) -> String {
-        let mut request = RequestContext::default();
-        request.url = url.as_deref();
-        request.method = method.as_deref();
+        let request = context(url.as_deref(), method.as_deref());
         verify_answer(self.verifier.verify_request(
             body,
             &HeaderLines(headers),
@@ -338,9 +344,7 @@ impl WasmVerifier {
         method: Option<String>,
         mac: &js_sys::Function,
     ) -> String {
-        let mut request = RequestContext::default();
-        request.url = url.as_deref();
-        request.method = method.as_deref();
+        let request = context(url.as_deref(), method.as_deref());
         let outcome = self.verifier.verify_request_with_mac(
             &HeaderLines(headers),
             &request,
@@ -386,9 +390,7 @@ impl WasmVerifier {
         url: Option<String>,
         method: Option<String>,
     ) -> Result<JsValue, JsValue> {
-        let mut request = RequestContext::default();
-        request.url = url.as_deref();
-        request.method = method.as_deref();
+        let request = context(url.as_deref(), method.as_deref());
         let diagnosis = self
             .verifier
             .diagnose(body, &HeaderLines(headers), &request, seconds(now));
@@ -515,9 +517,7 @@ impl WasmSigner {
         method: Option<String>,
         headers: &str,
     ) -> Result<Vec<String>, JsValue> {
-        let mut request = RequestContext::default();
-        request.url = url.as_deref();
-        request.method = method.as_deref();
+        let request = context(url.as_deref(), method.as_deref());
         // Values of the headers a custom template signs by name, as `name\nvalue\n…` lines.
         let mut lines = headers.split('\n');
         let mut pairs = Vec::new();
