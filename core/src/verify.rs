@@ -63,20 +63,28 @@ impl<'a> Inputs<'a> {
         body: &[u8],
         context: &RequestContext<'a>,
     ) -> Result<Inputs<'a>, Error> {
-        let signs = |part: Part| spec.template.contains(&part);
-        let needs_url = signs(Part::Url) || signs(Part::Path) || signs(Part::FormParams);
+        // One pass, by kind: most templates sign none of these, and this runs per message.
+        let (mut needs_url, mut needs_method, mut signs_form) = (false, false, false);
+        for part in spec.template {
+            match part {
+                Part::Url | Part::Path => needs_url = true,
+                Part::FormParams => (needs_url, signs_form) = (true, true),
+                Part::Method => needs_method = true,
+                _ => {}
+            }
+        }
         let url = match context.url {
             Some(url) if needs_url => url,
             None if needs_url => return Err(Error::MissingUrl),
             _ => "",
         };
         let method = match context.method {
-            Some(method) if signs(Part::Method) => method,
-            None if signs(Part::Method) => return Err(Error::MissingMethod),
+            Some(method) if needs_method => method,
+            None if needs_method => return Err(Error::MissingMethod),
             _ => "",
         };
         let mut form = Vec::new();
-        if signs(Part::FormParams) {
+        if signs_form {
             match form::query_param(url, "bodySHA256") {
                 // The body is JSON and its hash, in the signed URL, covers it.
                 Some(expected) => {
