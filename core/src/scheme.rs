@@ -774,8 +774,9 @@ impl Scheme {
         self.spec().algorithm
     }
 
-    /// Whether [`Verifier::verify_with_mac`](crate::Verifier::verify_with_mac) can verify this
-    /// scheme: HMAC-SHA256 over the body and fields around it, with one reading of the URL.
+    /// Whether this scheme's content suits [`Verifier::verify_with_mac`](crate::Verifier::verify_with_mac):
+    /// HMAC-SHA256 over the body and fields around it, with one reading of the URL. The secrets
+    /// must suit it too (a `whpk_` key is Ed25519): ask [`Verifier::host_mac_applies`](crate::Verifier::host_mac_applies).
     pub fn host_mac_applies(&self) -> bool {
         let spec = self.spec();
         let fields = spec.body_fields;

@@ -318,6 +318,11 @@ impl Key {
         }
     }
 
+    /// Whether this is an HMAC-SHA256 key, the one a host may compute for the core.
+    pub(crate) fn is_hmac_sha256(&self) -> bool {
+        matches!(self, Key::Mac(Mac::HmacSha256(_)))
+    }
+
     /// The version a Standard Webhooks signature made with this key carries: `v1` for HMAC,
     /// `v1a` for Ed25519.
     pub(crate) fn version(&self) -> &'static str {

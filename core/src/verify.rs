@@ -227,6 +227,13 @@ impl Verifier {
         self.tolerance_seconds
     }
 
+    /// Whether [`verify_with_mac`](Self::verify_with_mac) can verify for this verifier: the
+    /// scheme's content suits it ([`Scheme::host_mac_applies`]) and every secret is an
+    /// HMAC-SHA256 key (a Standard Webhooks `whpk_` key is Ed25519, whatever the scheme).
+    pub fn host_mac_applies(&self) -> bool {
+        self.scheme.host_mac_applies() && self.keys.iter().all(Key::is_hmac_sha256)
+    }
+
     /// Verifies the raw body bytes against the request headers at time `now` (Unix seconds).
     /// Schemes that sign the request's URL or method need [`verify_request`](Self::verify_request).
     pub fn verify<H: Headers + ?Sized>(
@@ -327,7 +334,7 @@ impl Verifier {
         F: FnMut(usize, &[u8], &[u8]) -> Option<[u8; MAC_LEN]>,
     {
         let spec = self.scheme.spec();
-        if !self.scheme.host_mac_applies() {
+        if !self.host_mac_applies() {
             return Err(Error::InvalidScheme(
                 "verify_with_mac is for HMAC-SHA256 over the body, id, timestamp, URL and method"
                     .into(),

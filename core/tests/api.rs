@@ -673,3 +673,24 @@ fn diagnosis_signs_the_url_and_method_it_is_given() {
     let without = verifier.diagnose(body, &headers, &RequestContext::default(), NOW);
     assert_eq!(without.outcome, Err(Error::MissingUrl));
 }
+
+/// A host-computed HMAC-SHA256 stands in for the core's only where every key is one: a
+/// Standard Webhooks verifier with a `whpk_` key verifies `v1a` itself (fuzz finding: the npm
+/// package chose its host path by scheme alone and failed on large bodies).
+#[test]
+fn the_host_mac_path_is_for_hmac_keys_only() {
+    let hmac = Verifier::new(Scheme::StandardWebhooks, [SECRET]).expect("verifier");
+    assert!(hmac.host_mac_applies());
+    let public = "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=";
+    for secrets in [vec![public], vec![SECRET, public]] {
+        let verifier = Verifier::new(Scheme::StandardWebhooks, secrets).expect("verifier");
+        assert!(!verifier.host_mac_applies());
+        let headers = signed(Scheme::StandardWebhooks, SECRET, b"{}");
+        assert_eq!(
+            verifier
+                .verify_with_mac(&headers, NOW, |_, _, _| None)
+                .map_err(|e| e.code()),
+            Err("invalid_scheme")
+        );
+    }
+}

@@ -205,3 +205,21 @@ test("large bodies, which Node hashes with node:crypto, follow the same rules", 
   const github = new Webhook("It's a Secret to Everybody", { scheme: "github" });
   assert.equal(github.verify(body, github.sign(body)).scheme, "github");
 });
+
+test("Standard Webhooks v1a verifies bodies of every size in Node: the host HMAC path is for HMAC keys only", () => {
+  // The Svix server's published v1a key pair; Node hashes bodies of 2 KiB and more with
+  // node:crypto, which must not be asked for an Ed25519 key.
+  const privateKey = "whsk_6Xb/dCcHpPea21PS1N9VY/NZW723CEc77N4rJCubMbfVKIDij2HKpMKkioLlX0dRqSKJp4AJ6p9lMicMFs6Kvg==";
+  const publicKey = "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=";
+  const signer = new Webhook(privateKey);
+  for (const size of [10, 2048, 64 * 1024]) {
+    const body = JSON.stringify({ pad: "x".repeat(size) });
+    const headers = signer.sign(body, { id: "msg_1", timestamp: NOW });
+    assert.match(headers["webhook-signature"], /^v1a,/);
+    for (const secrets of [publicKey, [SECRET, publicKey]]) {
+      const message = new Webhook(secrets).verify(body, headers, { now: NOW });
+      assert.equal(message.id, "msg_1");
+      assert.throws(() => new Webhook(secrets).verify(body + " ", headers, { now: NOW }), { code: "no_matching_signature" });
+    }
+  }
+});

@@ -289,7 +289,7 @@ impl WasmVerifier {
     /// fields around it.
     #[wasm_bindgen(getter, js_name = hostMac)]
     pub fn host_mac(&self) -> bool {
-        self.verifier.scheme().host_mac_applies()
+        self.verifier.host_mac_applies()
     }
 
     /// What the scheme's signature covers: some of `body`, `timestamp`, `id`, `url`, `method`.
