@@ -52,6 +52,8 @@ cp src/web/index.js src/web/browser.js dist/web/
 cp src/asymmetric/index.js dist/asymmetric/
 cp src/workerd/index.js dist/workerd/
 
+# The licenses the manifests declare (MIT OR Apache-2.0), from the repository root.
+cp ../LICENSE-MIT ../LICENSE-APACHE .
 rm -f hookseal-*.tgz
 npm pack --silent >/dev/null
 ls hookseal-*.tgz

@@ -223,3 +223,13 @@ test("Standard Webhooks v1a verifies bodies of every size in Node: the host HMAC
     }
   }
 });
+
+test("the tarball carries the licenses its manifest declares", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { createRequire } = await import("node:module");
+  const { dirname, join } = await import("node:path");
+  const root = dirname(createRequire(import.meta.url).resolve("hookseal/package.json"));
+  assert.equal(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).license, "MIT OR Apache-2.0");
+  assert.match(readFileSync(join(root, "LICENSE-MIT"), "utf8"), /^Copyright \(c\) 2026 The hookseal developers\n\nPermission is hereby granted/);
+  assert.match(readFileSync(join(root, "LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0, January 2004/);
+});
