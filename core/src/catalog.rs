@@ -187,7 +187,6 @@ pub(crate) static PRESETS: [Preset; 19] = [
             event_type: None,
             metadata: &[],
             more_signatures: "box-signature-secondary",
-            numbered_signatures: false,
             fixed: &[
                 ("box-signature-version", "1"),
                 ("box-signature-algorithm", "HmacSHA256"),

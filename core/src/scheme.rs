@@ -487,9 +487,6 @@ pub(crate) struct HeaderNames<'a> {
     /// Further headers that may carry signatures, comma-separated (header names cannot hold a
     /// comma): Box's secondary signature.
     pub(crate) more_signatures: &'a str,
-    /// Whether `signature` ends in `1` and `…2`, `…3` and on may carry more signatures, one per
-    /// key (DocuSign's `X-DocuSign-Signature-1` … `-N`).
-    pub(crate) numbered_signatures: bool,
     /// Headers a signer sends with fixed values (Box's `box-signature-version: 1`); not
     /// checked when verifying, since nothing signs them.
     pub(crate) fixed: &'static [(&'static str, &'static str)],
@@ -538,7 +535,6 @@ pub(crate) const WEBHOOK_HEADERS: HeaderNames<'static> = HeaderNames {
     event_type: None,
     metadata: &[],
     more_signatures: "",
-    numbered_signatures: false,
     fixed: &[],
 };
 
@@ -549,7 +545,6 @@ pub(crate) const SVIX_HEADERS: HeaderNames<'static> = HeaderNames {
     event_type: None,
     metadata: &[],
     more_signatures: "",
-    numbered_signatures: false,
     fixed: &[],
 };
 
@@ -633,7 +628,6 @@ pub(crate) const fn signature_only(signature: &'static str) -> HeaderNames<'stat
         event_type: None,
         metadata: &[],
         more_signatures: "",
-        numbered_signatures: false,
         fixed: &[],
     }
 }
@@ -887,7 +881,6 @@ impl Scheme {
                     timestamp: None,
                     event_type: Some("x-github-event"),
                     more_signatures: "",
-                    numbered_signatures: false,
                     fixed: &[],
                     metadata: &[
                         "x-github-hook-id",
@@ -923,7 +916,6 @@ impl Scheme {
                     timestamp: None,
                     event_type: Some("x-shopify-topic"),
                     more_signatures: "",
-                    numbered_signatures: false,
                     fixed: &[],
                     metadata: &[
                         "x-shopify-event-id",
@@ -964,7 +956,6 @@ impl Custom {
                 event_type: d.event_type_header.as_deref(),
                 metadata: &[],
                 more_signatures: &self.more_signatures,
-                numbered_signatures: false,
                 fixed: &[],
             },
             format,
@@ -1176,21 +1167,17 @@ fn parse_template(template: &str, signature_in_body: bool) -> Result<Vec<Part>, 
     Ok(parts)
 }
 
-/// The characters a signed id (or a signed header's value) must not contain under `template`:
-/// those of the literal text touching it. An id holding one could give bytes to its neighbour (or take them) and the
-/// signature would still match: Standard Webhooks' `{id}.{timestamp}.{body}` signs id
-/// `m.1700000000` with body `x` and id `m` with body `1700000000.x`, both at timestamp
-/// `1700000000`, as the same bytes.
-pub(crate) fn id_separators(template: &[Part]) -> impl Iterator<Item = char> + '_ {
-    separators(template, &Part::Id)
+/// Whether `value`, the value of `field` (an id or a named header), holds a character of the
+/// literal text touching that field in `template`. Such a value could give bytes to its
+/// neighbour (or take them) and the signature would still match: Standard Webhooks'
+/// `{id}.{timestamp}.{body}` signs id `m.1700000000` with body `x` and id `m` with body
+/// `1700000000.x`, both at timestamp `1700000000`, as the same bytes.
+pub(crate) fn holds_separator(template: &[Part], field: &Part, value: &str) -> bool {
+    separators(template, field).any(|c| value.contains(c))
 }
 
-/// The characters of literal text that touch `field` in `template`, one per side: what a
-/// signed id or header value must not contain.
-pub(crate) fn separators<'a>(
-    template: &'a [Part],
-    field: &'a Part,
-) -> impl Iterator<Item = char> + 'a {
+/// The characters of literal text that touch `field` in `template`, one per side.
+fn separators<'a>(template: &'a [Part], field: &'a Part) -> impl Iterator<Item = char> + 'a {
     template.windows(2).filter_map(move |pair| match pair {
         [Part::Literal(text), next] if next == field => text.chars().next_back(),
         [previous, Part::Literal(text)] if previous == field => text.chars().next(),

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BASE64_URL};
 
-use crate::scheme::{Encoding, Part, SignatureFormat, Spec, id_separators, separators};
+use crate::scheme::{Encoding, Part, SignatureFormat, Spec, holds_separator};
 use crate::secret::{Key, SignedContent};
 use crate::verify::Inputs;
 use crate::{Error, RequestContext, Scheme, Secret, form, time};
@@ -100,7 +100,7 @@ impl Signer {
             None if signs(Part::Id) => {
                 return Err(Error::InvalidSignInput("this scheme signs an id: pass one"));
             }
-            Some(id) if signs(Part::Id) && id_separators(spec.template).any(|c| id.contains(c)) => {
+            Some(id) if signs(Part::Id) && holds_separator(spec.template, &Part::Id, id) => {
                 return Err(Error::InvalidSignInput(
                     "the id must not contain the character that separates it from the next signed field (a `.` for Standard Webhooks)",
                 ));
@@ -229,7 +229,7 @@ fn signed_header_values<'a>(
             "a signed header's value must be header text: no control characters or outer spaces",
         )?
         .unwrap_or_default();
-        if separators(template, part).any(|c| value.contains(c)) {
+        if holds_separator(template, part, value) {
             return Err(Error::InvalidSignInput(
                 "a signed header's value must not contain the character that separates it from the next signed field",
             ));

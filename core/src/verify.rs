@@ -7,7 +7,7 @@ use base64::engine::general_purpose::{STANDARD as BASE64, URL_SAFE_NO_PAD as BAS
 
 use crate::scheme::{
     Encoding, HeaderNames, Part, SVIX_HEADERS, SignatureFormat, Spec, WEBHOOK_HEADERS,
-    id_separators, separators,
+    holds_separator,
 };
 use crate::secret::{Key, MAC_LEN, MAX_TAG_LEN, SignedContent, Tag, any_equal};
 use crate::{Error, Headers, Scheme, Secret, form, json, time};
@@ -413,7 +413,7 @@ impl<'a> Request<'a> {
             match id {
                 None => return Err(missing()),
                 Some("") => return Err(malformed("empty")),
-                Some(id) if id_separators(spec.template).any(|c| id.contains(c)) => {
+                Some(id) if holds_separator(spec.template, &Part::Id, id) => {
                     return Err(malformed(
                         "contains the character that separates the id from the next signed field",
                     ));
@@ -450,7 +450,7 @@ impl<'a> Request<'a> {
             let value =
                 read(headers, name)?.ok_or_else(|| Error::MissingHeader(name.to_string()))?;
             // As with an id: a value holding its separator could trade bytes with a neighbour.
-            if separators(spec.template, part).any(|c| value.contains(c)) {
+            if holds_separator(spec.template, part, value) {
                 return Err(Error::MalformedHeader {
                     header: name.to_string(),
                     reason: "contains the character that separates it from the next signed field",
@@ -657,7 +657,7 @@ fn choose_header_names<'a, H: Headers + ?Sized>(spec: &Spec<'a>, headers: &H) ->
 }
 
 /// The candidates in the signature header and in any further signature headers (Box's
-/// secondary, DocuSign's numbered ones), the timestamp a key/value header carries, and the
+/// secondary), the timestamp a key/value header carries, and the
 /// encoding. Further headers' timestamps are ignored: the first header's is the signed one.
 fn signature_headers<'a, H: Headers + ?Sized>(
     spec: &Spec<'_>,
@@ -675,27 +675,16 @@ fn signature_headers<'a, H: Headers + ?Sized>(
     }
     let (mut signatures, timestamp, encoding) = parse_signature_header(spec.format, raw)
         .map_err(|reason| malformed(names.signature, reason))?;
-    let numbered = names
-        .signature
-        .strip_suffix('1')
-        .filter(|_| names.numbered_signatures);
-    let more_names = names
+    for name in names
         .more_signatures
         .split(',')
         .filter(|name| !name.is_empty())
-        .map(Cow::Borrowed)
-        .chain(numbered.into_iter().flat_map(|stem| {
-            (2..=MAX_SIGNATURES).map(move |n| Cow::Owned(alloc::format!("{stem}{n}")))
-        }));
-    for name in more_names {
-        let Some(value) = read(headers, &name)? else {
-            if numbered.is_some() {
-                break; // numbered headers end at the first gap
-            }
+    {
+        let Some(value) = read(headers, name)? else {
             continue;
         };
-        let (more, _, _) = parse_signature_header(spec.format, value)
-            .map_err(|reason| malformed(&name, reason))?;
+        let (more, _, _) =
+            parse_signature_header(spec.format, value).map_err(|reason| malformed(name, reason))?;
         signatures.extend(more);
         if signatures.len() > MAX_SIGNATURES {
             return Err(malformed(names.signature, "too many signatures"));
