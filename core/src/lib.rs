@@ -10,6 +10,7 @@ mod catalog;
 mod diagnose;
 mod error;
 mod form;
+pub mod handshake;
 mod headers;
 mod json;
 mod scheme;
@@ -21,6 +22,7 @@ mod verify;
 pub use catalog::Preset;
 pub use diagnose::{Diagnosis, Hint, SignatureMatch};
 pub use error::Error;
+pub use handshake::Handshake;
 pub use headers::Headers;
 pub use scheme::{
     Algorithm, Coverage, Custom, CustomScheme, DEFAULT_TOLERANCE_SECONDS, Encoding, Scheme,

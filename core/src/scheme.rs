@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::str::FromStr;
 
-use crate::catalog::{PRESETS, Preset};
+use crate::catalog::{self, PRESETS, Preset};
 use crate::{Error, Headers};
 
 /// The timestamp tolerance every scheme uses unless told otherwise, in seconds.
@@ -523,10 +523,10 @@ pub(crate) const fn lit(text: &'static str) -> Part {
 }
 
 pub(crate) static BODY: [Part; 1] = [Part::Body];
-static STANDARD_WEBHOOKS_CONTENT: [Part; 5] =
+pub(crate) static STANDARD_WEBHOOKS_CONTENT: [Part; 5] =
     [Part::Id, lit("."), Part::Timestamp, lit("."), Part::Body];
-static STRIPE_CONTENT: [Part; 3] = [Part::Timestamp, lit("."), Part::Body];
-static SLACK_CONTENT: [Part; 4] = [lit("v0:"), Part::Timestamp, lit(":"), Part::Body];
+pub(crate) static STRIPE_CONTENT: [Part; 3] = [Part::Timestamp, lit("."), Part::Body];
+pub(crate) static SLACK_CONTENT: [Part; 4] = [lit("v0:"), Part::Timestamp, lit(":"), Part::Body];
 
 pub(crate) const WEBHOOK_HEADERS: HeaderNames<'static> = HeaderNames {
     signature: "webhook-signature",
@@ -645,35 +645,37 @@ impl Scheme {
         Scheme::Shopify,
     ];
 
-    /// The scheme's id: `standard-webhooks`, `svix`, `septiccycle`, `x-webhook-signature`,
-    /// `github`, `stripe`, `slack`, `shopify`, or `custom`.
+    /// The scheme's id: a built-in scheme's (`standard-webhooks`, `svix`, `septiccycle`,
+    /// `x-webhook-signature`, `github`, `stripe`, `slack`, `shopify`), a preset's, or `custom`.
     pub fn id(&self) -> &'static str {
-        match self {
-            Scheme::StandardWebhooks => "standard-webhooks",
-            Scheme::Svix => "svix",
-            Scheme::SepticCycle => "septiccycle",
-            Scheme::XWebhookSignature => "x-webhook-signature",
-            Scheme::GitHub => "github",
-            Scheme::Stripe => "stripe",
-            Scheme::Slack => "slack",
-            Scheme::Shopify => "shopify",
-            Scheme::Preset(preset) => preset.id,
-            Scheme::Custom(_) => "custom",
-        }
+        self.preset().map_or("custom", Preset::id)
     }
 
-    /// Every provider preset of the catalog, by id. With [`Scheme::BUILT_IN`] these are all the
-    /// schemes [`FromStr`] knows.
+    /// Every provider preset of the catalog beyond the built-in schemes, by id.
     pub fn presets() -> impl Iterator<Item = Scheme> {
         PRESETS.iter().map(Scheme::Preset)
     }
 
-    /// The catalog entry of a preset, with its name, documentation and provenance.
+    /// Every scheme known by id: the built-in schemes, then the catalog's presets. These are
+    /// all the ids [`Scheme::from_id`] accepts.
+    pub fn catalog() -> impl Iterator<Item = Scheme> {
+        Scheme::BUILT_IN.into_iter().chain(Scheme::presets())
+    }
+
+    /// The scheme with this id (see [`Scheme::id`]): a built-in scheme or a preset.
+    ///
+    /// # Errors
+    /// `invalid_scheme` for an id the catalog does not hold.
+    pub fn from_id(id: &str) -> Result<Scheme, Error> {
+        Scheme::catalog()
+            .find(|scheme| scheme.id() == id)
+            .ok_or_else(|| invalid("unknown scheme id"))
+    }
+
+    /// The catalog entry of a built-in scheme or preset: its provider's name, documentation,
+    /// provenance and a sample event. `None` for a custom scheme.
     pub fn preset(&self) -> Option<&'static Preset> {
-        match self {
-            Scheme::Preset(preset) => Some(preset),
-            _ => None,
-        }
+        self.entry().ok()
     }
 
     /// Checks a custom scheme description and builds the scheme.
@@ -801,17 +803,43 @@ impl Scheme {
             .collect()
     }
 
-    /// Guesses the scheme from the headers a request carries, for tools such as the playground.
-    /// Returns `None` when no built-in scheme's signature header is present.
+    /// Guesses the scheme from the headers a request carries, for tools such as the playground:
+    /// the first of [`Scheme::candidates`]. Returns `None` when no scheme's signature header is
+    /// present.
     pub fn detect<H: Headers + ?Sized>(headers: &H) -> Option<Scheme> {
-        if headers.header("svix-signature").is_some()
-            && headers.header("webhook-signature").is_none()
-        {
-            return Some(Scheme::Svix);
-        }
-        Scheme::BUILT_IN
-            .into_iter()
-            .find(|scheme| headers.header(scheme.spec().headers.signature).is_some())
+        Scheme::candidates(headers).into_iter().next()
+    }
+
+    /// Every catalog scheme whose signature header (and timestamp header, and fixed headers such
+    /// as HubSpot's signature version) the request carries, best match first: the more of a
+    /// scheme's other headers are present, the better; ties keep catalog order, built-in schemes
+    /// first. Several providers share a header (`X-Hub-Signature-256`), so this is a guess, never
+    /// a reason to trust a request.
+    pub fn candidates<H: Headers + ?Sized>(headers: &H) -> Vec<Scheme> {
+        let present = |name: &str| headers.header(name).is_some();
+        let mut scored: Vec<(usize, Scheme)> = Scheme::catalog()
+            .filter_map(|scheme| {
+                let names = scheme.spec().headers;
+                let fits = !names.signature.is_empty()
+                    && present(names.signature)
+                    && names.timestamp.is_none_or(present)
+                    && names
+                        .fixed
+                        .iter()
+                        .all(|(name, value)| headers.header(name) == Some(*value));
+                let score = scheme
+                    .header_names()
+                    .iter()
+                    .chain(&scheme.metadata_header_names())
+                    .filter(|name| present(name))
+                    .count()
+                    + names.fixed.len();
+                fits.then_some((score, scheme))
+            })
+            .collect();
+        // A stable sort keeps catalog order among equals.
+        scored.sort_by_key(|(score, _)| core::cmp::Reverse(*score));
+        scored.into_iter().map(|(_, scheme)| scheme).collect()
     }
 
     /// Every header the scheme may read, in lowercase: its signature header, and its id,
@@ -850,84 +878,25 @@ impl Scheme {
 
     /// The description the verifier and signer run on.
     pub(crate) fn spec(&self) -> Spec<'_> {
+        match self.entry() {
+            Ok(entry) => entry.spec,
+            Err(custom) => custom.spec(),
+        }
+    }
+
+    /// The catalog entry of a built-in scheme or preset, or the description of a custom one.
+    fn entry(&self) -> Result<&'static Preset, &Custom> {
         match self {
-            Scheme::StandardWebhooks | Scheme::Svix => Spec {
-                secret_format: SecretFormat::Whsec,
-                template: &STANDARD_WEBHOOKS_CONTENT,
-                ..body_only(
-                    if *self == Scheme::Svix {
-                        SVIX_HEADERS
-                    } else {
-                        WEBHOOK_HEADERS
-                    },
-                    SignatureFormat::VersionedList,
-                )
-            },
-            Scheme::SepticCycle => body_only(
-                signature_only("x-septiccycle-signature"),
-                single("", Encoding::Hex),
-            ),
-            Scheme::XWebhookSignature => body_only(
-                HeaderNames {
-                    event_type: Some("x-webhook-event"),
-                    ..signature_only("x-webhook-signature")
-                },
-                single("sha256=", Encoding::Hex),
-            ),
-            Scheme::GitHub => body_only(
-                HeaderNames {
-                    signature: "x-hub-signature-256",
-                    id: Some("x-github-delivery"),
-                    timestamp: None,
-                    event_type: Some("x-github-event"),
-                    more_signatures: "",
-                    fixed: &[],
-                    metadata: &[
-                        "x-github-hook-id",
-                        "x-github-hook-installation-target-id",
-                        "x-github-hook-installation-target-type",
-                    ],
-                },
-                single("sha256=", Encoding::Hex),
-            ),
-            Scheme::Stripe => Spec {
-                template: &STRIPE_CONTENT,
-                rejects_future_timestamps: false,
-                ..body_only(
-                    signature_only("stripe-signature"),
-                    key_value(',', Some("t"), "v1", Encoding::Hex),
-                )
-            },
-            Scheme::Slack => Spec {
-                template: &SLACK_CONTENT,
-                ..body_only(
-                    HeaderNames {
-                        timestamp: Some("x-slack-request-timestamp"),
-                        metadata: &["x-slack-retry-num", "x-slack-retry-reason"],
-                        ..signature_only("x-slack-signature")
-                    },
-                    single("v0=", Encoding::Hex),
-                )
-            },
-            Scheme::Shopify => body_only(
-                HeaderNames {
-                    signature: "x-shopify-hmac-sha256",
-                    id: Some("x-shopify-webhook-id"),
-                    timestamp: None,
-                    event_type: Some("x-shopify-topic"),
-                    more_signatures: "",
-                    fixed: &[],
-                    metadata: &[
-                        "x-shopify-event-id",
-                        "x-shopify-shop-domain",
-                        "x-shopify-api-version",
-                        "x-shopify-triggered-at",
-                    ],
-                },
-                single("", Encoding::Base64),
-            ),
-            Scheme::Preset(preset) => preset.spec,
-            Scheme::Custom(custom) => custom.spec(),
+            Scheme::StandardWebhooks => Ok(&catalog::STANDARD_WEBHOOKS),
+            Scheme::Svix => Ok(&catalog::SVIX),
+            Scheme::SepticCycle => Ok(&catalog::SEPTICCYCLE),
+            Scheme::XWebhookSignature => Ok(&catalog::X_WEBHOOK_SIGNATURE),
+            Scheme::GitHub => Ok(&catalog::GITHUB),
+            Scheme::Stripe => Ok(&catalog::STRIPE),
+            Scheme::Slack => Ok(&catalog::SLACK),
+            Scheme::Shopify => Ok(&catalog::SHOPIFY),
+            Scheme::Preset(preset) => Ok(preset),
+            Scheme::Custom(custom) => Err(custom),
         }
     }
 }
@@ -980,11 +949,7 @@ impl FromStr for Scheme {
 
     /// Parses a built-in scheme's or a preset's id (see [`Scheme::id`]).
     fn from_str(id: &str) -> Result<Scheme, Error> {
-        Scheme::BUILT_IN
-            .into_iter()
-            .chain(Scheme::presets())
-            .find(|scheme| scheme.id() == id)
-            .ok_or_else(|| invalid("unknown scheme id"))
+        Scheme::from_id(id)
     }
 }
 

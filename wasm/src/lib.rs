@@ -549,9 +549,7 @@ impl WasmSigner {
 /// refused.
 #[wasm_bindgen(js_name = schemeCatalog)]
 pub fn scheme_catalog() -> Array {
-    Scheme::BUILT_IN
-        .into_iter()
-        .chain(Scheme::presets())
+    Scheme::catalog()
         .map(|scheme| {
             let coverage = scheme.coverage();
             let key = match scheme.algorithm() {
@@ -596,7 +594,7 @@ pub fn detect_scheme(headers: &str) -> Option<String> {
 #[wasm_bindgen(js_name = knownHeaderNames)]
 pub fn known_header_names() -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for name in Scheme::BUILT_IN.iter().flat_map(Scheme::header_names) {
+    for name in Scheme::catalog().flat_map(|scheme| scheme.header_names()) {
         if !names.contains(&name) {
             names.push(name); // not sort + dedup: the sort alone costs 5 KB of wasm
         }
