@@ -9,7 +9,7 @@ RUST_TARGETS := wasm32-unknown-unknown thumbv7em-none-eabi
 # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 
-.PHONY: test demo bench setup-rust setup-wasm-bindgen setup-chromium lint test-rust no-std
+.PHONY: test demo bench setup-rust setup-wasm-bindgen setup-chromium lint test-rust no-std readme-table
 
 ## Everything CI runs: formatting, lints, docs, unit/vector/property tests, the no_std build, the
 ## npm package in Node, workerd and Chromium.
@@ -49,6 +49,10 @@ test-rust:
 	cargo test --workspace --all-features
 
 ## Proves the core is no_std + alloc: a target without std.
+# The README's provider table, regenerated from the catalog (CI checks it is current).
+readme-table:
+	HOOKSEAL_BLESS=1 cargo test -p hookseal --test catalog the_readme_provider_table_is_the_catalog
+
 no-std:
 	cargo build -p hookseal --no-default-features --target thumbv7em-none-eabi
 

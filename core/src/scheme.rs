@@ -770,6 +770,12 @@ impl Scheme {
         self.spec().algorithm
     }
 
+    /// How a secret or key given as text becomes the key (a public key's text, for the
+    /// asymmetric algorithms).
+    pub fn secret_format(&self) -> SecretFormat {
+        self.spec().secret_format
+    }
+
     /// Whether this scheme's content suits [`Verifier::verify_with_mac`](crate::Verifier::verify_with_mac):
     /// HMAC-SHA256 over the body and fields around it, with one reading of the URL. The secrets
     /// must suit it too (a `whpk_` key is Ed25519): ask [`Verifier::host_mac_applies`](crate::Verifier::host_mac_applies).
@@ -840,6 +846,67 @@ impl Scheme {
         // A stable sort keeps catalog order among equals.
         scored.sort_by_key(|(score, _)| core::cmp::Reverse(*score));
         scored.into_iter().map(|(_, scheme)| scheme).collect()
+    }
+
+    /// What the signature is computed over, in the custom template vocabulary: `{id}`,
+    /// `{timestamp}`, `{body}`, `{url}`, `{method}`, `{path}`, `{form}`, `{header:Name}` and
+    /// literal text (`{timestamp}.{body}`). Empty for a token, which signs nothing.
+    pub fn signed_content(&self) -> String {
+        self.spec()
+            .template
+            .iter()
+            .map(|part| {
+                match part {
+                    Part::Literal(text) => text.as_ref(),
+                    Part::Id => "{id}",
+                    Part::Timestamp => "{timestamp}",
+                    Part::Url => "{url}",
+                    Part::Method => "{method}",
+                    Part::FormParams => "{form}",
+                    Part::Path => "{path}",
+                    Part::Header(name) => return alloc::format!("{{header:{name}}}"),
+                    Part::Body => "{body}",
+                }
+                .to_string()
+            })
+            .collect()
+    }
+
+    /// The header the signature travels in, lowercase; `None` when it travels in the body.
+    pub fn signature_header(&self) -> Option<&str> {
+        Some(self.spec().headers.signature).filter(|name| !name.is_empty())
+    }
+
+    /// How the signature is written where it travels: `sha256=<hex>`, `t=<timestamp>,v1=<hex>`,
+    /// `v1,<base64>` (a space-separated list); for a signature in the JSON body, the field too
+    /// (`<hex> in signature.signature`).
+    pub fn signature_layout(&self) -> String {
+        let encoded = |encoding: Encoding| match encoding {
+            Encoding::Hex => "<hex>",
+            Encoding::Base64 => "<base64>",
+            Encoding::Base64Url => "<base64url>",
+            Encoding::Raw => "<token>",
+        };
+        let spec = self.spec();
+        match spec.format {
+            SignatureFormat::Single { prefix, encoding } => match spec.body_fields.signature {
+                Some(field) => alloc::format!("{prefix}{} in {field}", encoded(encoding)),
+                None => alloc::format!("{prefix}{}", encoded(encoding)),
+            },
+            SignatureFormat::VersionedList => "v1,<base64> …".into(),
+            SignatureFormat::KeyValue {
+                separator,
+                timestamp_key,
+                signature_key,
+                encoding,
+            } => {
+                let signature = alloc::format!("{signature_key}={}", encoded(encoding));
+                match timestamp_key {
+                    Some(key) => alloc::format!("{key}=<timestamp>{separator}{signature}"),
+                    None => signature,
+                }
+            }
+        }
     }
 
     /// Every header the scheme may read, in lowercase: its signature header, and its id,
