@@ -3459,6 +3459,127 @@ def request_cases(add, k, body, t):
         now=t + 61)
 
 
+# ---- every other preset: one computed set from its spec, plus the provider's published vectors
+
+GENERIC_T = 1777991400  # 2026-05-05T14:30:00Z
+
+
+def generic_secret(sp, pid: str, label: str = "") -> str:
+    raw = derive(f"{pid} secret{label}", 24)
+    fmt = sp["secret_format"]
+    if sp["algorithm"] == "token" and sp["format"][1] == "Basic ":
+        return f"hookseal:{raw.hex()}"
+    if fmt == "whsec":
+        return "whsec_" + b64(raw)
+    if fmt == "base64":
+        return b64(raw)
+    if fmt == "hex":
+        return raw.hex()
+    return f"{pid}_{raw.hex()}"
+
+
+def generic_body(sp, pid: str) -> bytes:
+    if FORM in sp["template"]:
+        return f"EventType=test&Id=evt{derive(pid + ' body', 6).hex()}&Amount=4200".encode()
+    return (f'{{"id":"evt_{derive(pid + " body", 8).hex()}","type":"{pid}.test",'
+            f'"created_at":"2026-05-05T14:30:00Z","data":{{"object":"example","amount":4200}}}}'
+            ).encode()
+
+
+def flip_header(headers: dict, name: str) -> dict:
+    """The same headers with the signature's last character changed."""
+    out = dict(headers)
+    out[name] = flip(out[name])
+    return out
+
+
+def generic_cases(pid: str) -> list:
+    """Computed cases for a preset from its spec alone: a signed message that must verify and
+    reproduce its headers, and the changes that must fail it."""
+    sp = PRESETS[pid]
+    assert not sp["body_fields"], f"{pid}: fields in the body need their own builder"
+    assert sp["algorithm"] not in ("ed25519", "ecdsa-p256"), f"{pid}: needs its own builder"
+    t = sp["template"]
+    cases = []
+    add = preset_adder(cases, pid)
+    src = COMPUTED + f" from the catalog entry's facts for {pid}"
+    secret = generic_secret(sp, pid)
+    url = (f"https://hooks.example.com/webhooks/{pid}?source=hookseal"
+           if any(p in t for p in (URL, FORM, PATH)) else None)
+    method = "POST" if METHOD in t else None
+    body = generic_body(sp, pid)
+    mid = "msg_" + derive(pid + " id", 9).hex() if ID in t or sp["id_header"] else None
+    kv_ts = sp["format"][0] == "kv" and sp["format"][3] is not None
+    ts = GENERIC_T if TS in t else None
+    now = GENERIC_T
+    key = spec_keys(sp, {"secrets": [secret]})[0]
+    headers = sign_spec(sp, key, body, id=mid, timestamp=ts, url=url, method=method,
+                        event_type=f"{pid}.test" if sp["event_header"] else None)
+    sig = sp["sig"].lower()
+    sign = {k: v for k, v in (("id", mid), ("timestamp", ts),
+                             ("event_type", f"{pid}.test" if sp["event_header"] else None))
+            if v is not None}
+    C = dict(url=url, method=method)
+    add(f"computed: {pid} as it signs", src, "ok", headers, now, secrets=[secret], body=body,
+        sign=sign, **C)
+    add("rotation: the second secret matches", src, "ok", headers, now,
+        secrets=[generic_secret(sp, pid, " old"), secret], body=body, **C)
+    add("wrong secret", src, "no_matching_signature", headers, now,
+        secrets=[generic_secret(sp, pid, " other")], body=body, **C)
+    add("signature changed in its last character", src,
+        "no_matching_signature", flip_header(headers, sig), now, secrets=[secret], body=body, **C)
+    add(f"missing {sig}", src, "missing_header",
+        {k: v for k, v in headers.items() if k != sig}, now, secrets=[secret], body=body, **C)
+    if sp["algorithm"] == "token":
+        add("any body verifies: a token covers nothing", src, "ok", headers, now,
+            secrets=[secret], body=tamper(body), **C)
+        return cases
+    add("one byte of the body changed", src, "no_matching_signature", headers, now,
+        secrets=[secret], body=tamper(body), **C)
+    if ts is not None:
+        tol = sp["tolerance"]
+        add(f"{tol} s old: accepted", src, "ok", headers, now + tol, secrets=[secret], body=body,
+            **C)
+        add(f"{tol + 1} s old", src, "timestamp_too_old", headers, now + tol + 1,
+            secrets=[secret], body=body, **C)
+        future = "timestamp_too_new" if sp["two_sided"] else "ok"
+        add(f"{tol + 1} s in the future" + ("" if sp["two_sided"] else ": old timestamps only"),
+            src, future, headers, now - tol - 1, secrets=[secret], body=body, **C)
+        if not kv_ts:
+            tsh = sp["ts_header"].lower()
+            moved = dict(headers)
+            moved[tsh] = format_ts(ts + 1, sp["ts_format"])
+            add("timestamp header moved by a second", src, "no_matching_signature", moved, now,
+                secrets=[secret], body=body, **C)
+    if url is not None:
+        add("another URL", src, "no_matching_signature", headers, now, secrets=[secret],
+            body=body, url=url.replace("source=hookseal", "source=other"), method=method)
+        add("no URL given", src, "missing_url", headers, now, secrets=[secret], body=body,
+            method=method)
+    if sp["id_header"] and ID not in t:
+        add("the id header is unsigned: another id still verifies, reported as unsigned", src,
+            "ok", dict(headers, **{sp["id_header"].lower(): "msg_other"}), now,
+            secrets=[secret], body=body, **C)
+    return cases
+
+
+def published_cases(pid: str) -> list:
+    """The provider's own published vectors for a preset (recomputed before they were copied)."""
+    cases = []
+    for v in PUBLISHED:
+        if v["preset"] != pid:
+            continue
+        extra = {k: v[k] for k in ("url", "method", "tolerance_seconds") if v.get(k) is not None}
+        cases.append(case(v["name"], v["source"], v.get("expect", "ok"), v["headers"], v["now"],
+                          secrets=v["secrets"], body=v["body"], **extra))
+    return cases
+
+
+# Published vectors of presets without a builder of their own: each dict is preset, name, source
+# (where it is published), secrets, headers, body, now, expect, and url/method where signed.
+PUBLISHED = []
+
+
 PRESET_BUILDERS = {
     "paddle": paddle_cases, "mux": mux_cases, "sanity": sanity_cases, "zendesk": zendesk_cases,
     "webflow": webflow_cases, "box": box_cases, "paystack": paystack_cases,
@@ -3484,6 +3605,9 @@ def main():
     write("custom", engine_cases(), file_name="engine")
     for preset, build in PRESET_BUILDERS.items():
         write(preset, build())
+    for preset in PRESETS:
+        if preset not in PRESET_BUILDERS:
+            write(preset, published_cases(preset) + generic_cases(preset))
 
 
 if __name__ == "__main__":
