@@ -261,7 +261,7 @@ pub(crate) static SHOPIFY: Preset = Preset {
 };
 
 /// Every preset beyond the built-in schemes, by id.
-pub(crate) static PRESETS: [Preset; 19] = [
+pub(crate) static PRESETS: [Preset; 23] = [
     Preset {
         id: "paddle",
         name: "Paddle Billing",
@@ -597,6 +597,57 @@ pub(crate) static PRESETS: [Preset; 19] = [
                 single("Basic ", Encoding::Base64),
             )
         },
+    },
+    Preset {
+        id: "zoom",
+        name: "Zoom",
+        docs: "https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events",
+        source: "zoom/webhook-sample 1d39364 index.js and Zoom's docs (Verify webhook events, Validate your webhook endpoint): `x-zm-signature: v0=<hex>` over `v0:{x-zm-request-timestamp}:{body}`, the secret token as key, no window given; the `endpoint.url_validation` event, itself signed, answered with the plainToken and its HMAC-SHA256, hex",
+        sample: r#"{"event":"meeting.started","payload":{"account_id":"AAAAAABBBB","object":{"id":"1234567890","uuid":"4444AAAiAAAAAiAiAiiAii==","host_id":"x1yCzABCDEfg23HiJKl4mN","topic":"My Meeting","type":2,"start_time":"2021-07-13T21:44:51Z","timezone":"America/Los_Angeles","duration":60}},"event_ts":1626230691572}"#,
+        handshake: Some(Handshake::ZoomUrlValidation),
+        spec: timestamped(
+            "x-zm-signature",
+            "x-zm-request-timestamp",
+            single("v0=", Encoding::Hex),
+            &SLACK_CONTENT,
+        )
+        .with_metadata(&["x-zm-trackingid"]),
+    },
+    Preset {
+        id: "meta",
+        name: "Meta (Facebook, Instagram, Messenger)",
+        docs: "https://developers.facebook.com/docs/graph-api/webhooks/getting-started",
+        source: "Meta's Graph API webhooks docs (Verification Requests, Validating Payloads): `X-Hub-Signature-256: sha256=<hex>` HMAC-SHA256 of the body with the app secret; a GET with `hub.mode=subscribe`, `hub.challenge` and the verify token the app owner chose, answered with the challenge",
+        sample: r#"{"entry":[{"time":1520383571,"changes":[{"field":"photos","value":{"verb":"update","object_id":"10211885744794461"}}],"id":"10210299214172187","uid":"10210299214172187"}],"object":"user"}"#,
+        handshake: Some(Handshake::MetaVerifyToken),
+        spec: body_only(
+            signature_only("x-hub-signature-256"),
+            single("sha256=", Encoding::Hex),
+        ),
+    },
+    Preset {
+        id: "whatsapp",
+        name: "WhatsApp Business Platform",
+        docs: "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/create-webhook-endpoint",
+        source: "Meta's WhatsApp docs (Create a webhook endpoint) and Graph API webhooks docs: Meta's scheme, `X-Hub-Signature-256: sha256=<hex>` HMAC-SHA256 of the body with the app secret; the same verification GET with the verify token",
+        sample: r#"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Sheena Nelson"},"wa_id":"16505551234"}],"messages":[{"from":"16505551234","id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=","timestamp":"1749416383","type":"text","text":{"body":"Does it come in another color?"}}]},"field":"messages"}]}]}"#,
+        handshake: Some(Handshake::MetaVerifyToken),
+        spec: body_only(
+            signature_only("x-hub-signature-256"),
+            single("sha256=", Encoding::Hex),
+        ),
+    },
+    Preset {
+        id: "twitter",
+        name: "X (Twitter) Account Activity",
+        docs: "https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/securing-webhooks",
+        source: "X's docs, Securing webhooks and the webhooks quickstart: `x-twitter-webhooks-signature: sha256=<base64>` HMAC-SHA256 of the body with the consumer secret; the challenge-response check, a GET with `crc_token`, answered with `sha256=` + base64 HMAC-SHA256 of it",
+        sample: r#"{"for_user_id":"2244994945","favorite_events":[{"id":"a7ba59eab0bfcba386f7acedac279542","created_at":"Mon Mar 26 16:33:26 +0000 2018","timestamp_ms":1522082006140,"favorited_status":{"id_str":"978318585393262592","text":"Hello, world!","user":{"id_str":"2244994945","screen_name":"TwitterDev"}},"user":{"id_str":"4058526734","screen_name":"FloofDev"}}]}"#,
+        handshake: Some(Handshake::TwitterCrc),
+        spec: body_only(
+            signature_only("x-twitter-webhooks-signature"),
+            single("sha256=", Encoding::Base64),
+        ),
     },
 ];
 

@@ -743,6 +743,11 @@ PRESETS = {
                      ts_header="x-twilio-email-event-webhook-timestamp"),
     "gitlab": spec("x-gitlab-token", [], ("single", "", "raw"), algorithm="token"),
     "postmark": spec("authorization", [], ("single", "Basic ", "base64"), algorithm="token"),
+    "zoom": spec("x-zm-signature", [L("v0:"), TS, L(":"), BODY], ("single", "v0=", "hex"),
+                 ts_header="x-zm-request-timestamp"),
+    "meta": spec("x-hub-signature-256", [BODY], ("single", "sha256=", "hex")),
+    "whatsapp": spec("x-hub-signature-256", [BODY], ("single", "sha256=", "hex")),
+    "twitter": spec("x-twitter-webhooks-signature", [BODY], ("single", "sha256=", "base64")),
 }
 
 
