@@ -331,10 +331,12 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
   function schemes() {
     ensureReady();
     catalog ??= Object.freeze(
-      wasm(schemeCatalog).map(([id, name, key, needs, covers, headers, tolerancePastOnly]) =>
+      wasm(schemeCatalog).map((entry) =>
         Object.freeze({
-          id, name, key, needs: Object.freeze(needs), covers: Object.freeze(covers),
-          headers: Object.freeze(headers), tolerancePastOnly,
+          ...entry,
+          needs: Object.freeze(entry.needs),
+          covers: Object.freeze(entry.covers),
+          headers: Object.freeze(entry.headers),
         })),
     );
     return catalog;

@@ -9,8 +9,8 @@
 //! package turns failures into `WebhookVerificationError`s.
 
 use hookseal::{
-    Algorithm, CustomScheme, Diagnosis, Error, Headers, RequestContext, Scheme, Secret, SignInput,
-    Signer, Verified, Verifier, VerifyOptions,
+    Algorithm, CustomScheme, Diagnosis, Error, Handshake, Headers, RequestContext, Scheme, Secret,
+    SecretFormat, SignInput, Signer, Verified, Verifier, VerifyOptions,
 };
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast as _;
@@ -542,45 +542,77 @@ impl WasmSigner {
     }
 }
 
-/// Every scheme id with what it needs, as `[id, name, key, needs, covers, headers,
-/// tolerancePastOnly]` arrays: `key` is `secret`, `public-key` or `token`; `needs` lists `url`
-/// and `method` where the scheme signs them; `covers` what its signature covers; `headers` the
-/// lowercase names of the headers it reads; `tolerancePastOnly` whether only old timestamps are
-/// refused.
+/// Every catalog entry (built-in schemes, then presets) as a plain object: `id`, `name`,
+/// `docs`, `key` (`secret`, `public-key` or `token`), `secretFormat`, `algorithm`, `needs` (`url`,
+/// `method` where the scheme signs them), `covers`, `headers` (the lowercase names it reads),
+/// `signatureHeader` (`undefined` for a signature in the body), `signatureLayout`,
+/// `signedContent`, `toleranceSeconds`, `tolerancePastOnly`, `handshake` and `sample`. The
+/// package freezes and caches it.
 #[wasm_bindgen(js_name = schemeCatalog)]
 pub fn scheme_catalog() -> Array {
     Scheme::catalog()
-        .map(|scheme| {
-            let coverage = scheme.coverage();
-            let key = match scheme.algorithm() {
-                Algorithm::Token => "token",
-                algorithm if algorithm.is_asymmetric() => "public-key",
-                _ => "secret",
-            };
-            let needs: Array = [(coverage.url, "url"), (coverage.method, "method")]
-                .into_iter()
-                .filter(|(needed, _)| *needed)
-                .map(|(_, name)| JsValue::from(name))
-                .collect();
-            let covers: Array = coverage.names().map(JsValue::from).collect();
-            let name = scheme.preset().map_or(scheme.id(), |preset| preset.name());
-            let headers: Array = scheme
-                .header_names()
-                .into_iter()
-                .map(JsValue::from)
-                .collect();
-            let entry = Array::of5(
-                &scheme.id().into(),
-                &name.into(),
-                &key.into(),
-                &needs,
-                &covers,
-            );
-            entry.push(&headers);
-            entry.push(&scheme.tolerance_past_only().into());
-            JsValue::from(entry)
-        })
+        .filter_map(|scheme| catalog_entry(&scheme).ok())
         .collect()
+}
+
+fn catalog_entry(scheme: &Scheme) -> Result<JsValue, JsValue> {
+    let entry = scheme.preset().ok_or(JsValue::UNDEFINED)?;
+    let coverage = scheme.coverage();
+    let key = match scheme.algorithm() {
+        Algorithm::Token => "token",
+        algorithm if algorithm.is_asymmetric() => "public-key",
+        _ => "secret",
+    };
+    let strings = |items: &mut dyn Iterator<Item = String>| -> JsValue {
+        items.map(JsValue::from).collect::<Array>().into()
+    };
+    let needs = [(coverage.url, "url"), (coverage.method, "method")]
+        .into_iter()
+        .filter(|(needed, _)| *needed)
+        .map(|(_, name)| name.to_string());
+    let handshake = match entry.handshake() {
+        Some(Handshake::ZoomUrlValidation) => "zoom-url-validation".into(),
+        Some(Handshake::MetaVerifyToken) => "meta-verify-token".into(),
+        Some(Handshake::TwitterCrc) => "twitter-crc".into(),
+        _ => JsValue::UNDEFINED,
+    };
+    let secret_format = match scheme.secret_format() {
+        SecretFormat::Whsec => "whsec",
+        SecretFormat::Base64 => "base64",
+        SecretFormat::Hex => "hex",
+        _ => "utf8",
+    };
+    let object = Object::new();
+    let fields: [(&str, JsValue); 16] = [
+        ("id", scheme.id().into()),
+        ("name", entry.name().into()),
+        ("docs", entry.docs().into()),
+        ("key", key.into()),
+        ("secretFormat", secret_format.into()),
+        ("algorithm", scheme.algorithm().id().into()),
+        ("needs", strings(&mut needs.into_iter())),
+        ("covers", strings(&mut coverage.names().map(String::from))),
+        ("headers", strings(&mut scheme.header_names().into_iter())),
+        (
+            "signatureHeader",
+            scheme
+                .signature_header()
+                .map_or(JsValue::UNDEFINED, JsValue::from),
+        ),
+        ("signatureLayout", scheme.signature_layout().into()),
+        ("signedContent", scheme.signed_content().into()),
+        (
+            "toleranceSeconds",
+            JsValue::from(u32::try_from(entry.tolerance_seconds()).unwrap_or(u32::MAX)),
+        ),
+        ("tolerancePastOnly", scheme.tolerance_past_only().into()),
+        ("handshake", handshake),
+        ("sample", entry.sample().into()),
+    ];
+    for (name, value) in fields {
+        Reflect::set(&object, &name.into(), &value)?;
+    }
+    Ok(object.into())
 }
 
 /// The built-in scheme whose headers the request carries, or `undefined`.
