@@ -52,7 +52,7 @@ pub(crate) fn sorted_params(body: &[u8]) -> Vec<u8> {
 }
 
 /// Percent-decoding, with `+` as a space.
-fn decode(text: &[u8]) -> Vec<u8> {
+pub(crate) fn decode(text: &[u8]) -> Vec<u8> {
     let hex = |b: u8| {
         char::from(b)
             .to_digit(16)

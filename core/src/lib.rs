@@ -22,7 +22,7 @@ mod verify;
 pub use catalog::Preset;
 pub use diagnose::{Diagnosis, Hint, SignatureMatch};
 pub use error::Error;
-pub use handshake::Handshake;
+pub use handshake::{Answer as HandshakeAnswer, Handshake};
 pub use headers::Headers;
 pub use scheme::{
     Algorithm, Coverage, Custom, CustomScheme, DEFAULT_TOLERANCE_SECONDS, Encoding, Scheme,

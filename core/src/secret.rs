@@ -323,6 +323,19 @@ impl Key {
         matches!(self, Key::Mac(Mac::HmacSha256(_)))
     }
 
+    /// HMAC-SHA256 of `message` under this key, for the endpoint challenges answered with one
+    /// ([`Handshake`](crate::Handshake)); `None` for any other kind of key.
+    pub(crate) fn hmac_sha256(&self, message: &[u8]) -> Option<[u8; MAC_LEN]> {
+        match self {
+            Key::Mac(Mac::HmacSha256(mac)) => {
+                let mut mac = mac.clone();
+                mac.update(message);
+                Some(mac.finalize_fixed().into())
+            }
+            _ => None,
+        }
+    }
+
     /// The version a Standard Webhooks signature made with this key carries: `v1` for HMAC,
     /// `v1a` for Ed25519.
     pub(crate) fn version(&self) -> &'static str {
