@@ -1213,6 +1213,12 @@ fn separators<'a>(template: &'a [Part], field: &'a Part) -> impl Iterator<Item =
     template.windows(2).filter_map(move |pair| match pair {
         [Part::Literal(text), next] if next == field => text.chars().next_back(),
         [previous, Part::Literal(text)] if previous == field => text.chars().next(),
+        // A field touching the timestamp with nothing between (Twitch's `{id}{timestamp}`): an
+        // RFC 3339 timestamp always holds ':', so a field without one cannot take in the
+        // timestamp and move the message's other bytes along (digit timestamps are kept apart
+        // by checking their window both ways instead).
+        [Part::Timestamp, next] if next == field => Some(':'),
+        [previous, Part::Timestamp] if previous == field => Some(':'),
         _ => None,
     })
 }
