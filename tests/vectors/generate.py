@@ -2072,6 +2072,17 @@ def shopify_cases():
                       secrets=[old], body_fixture=path))
     cases.append(case("empty secret", src, "invalid_secret", full(good), now, secrets=[""],
                       body_fixture=path))
+    sdk = ("Shopify/shopify-app-js 1d89d29 packages/apps/shopify-api/lib/webhooks/__tests__/"
+           "validate.test.ts (raw body {\"foo\": \"bar\"}, apiSecretKey test_secret_key from "
+           "lib/__tests__/test-config.ts)")
+    cases.append(case("Shopify SDK vector", sdk, "ok",
+                      {"x-shopify-hmac-sha256": "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=",
+                       "x-shopify-webhook-id": "123456789"}, 1700000000,
+                      secrets=["test_secret_key"], body='{"foo": "bar"}'))
+    cases.append(case("Shopify SDK vector, body re-serialized without the space", sdk,
+                      "no_matching_signature",
+                      {"x-shopify-hmac-sha256": "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g="},
+                      1700000000, secrets=["test_secret_key"], body='{"foo":"bar"}'))
     return cases
 
 
