@@ -47,6 +47,8 @@ fn key_bytes(secret: Secret<'_>, format: SecretFormat) -> Result<Cow<'_, [u8]>, 
         (Secret::Bytes(bytes), _) => Cow::Borrowed(bytes),
         (Secret::Text(text), SecretFormat::Utf8) => Cow::Borrowed(text.as_bytes()),
         (Secret::Text(text), SecretFormat::Whsec) => {
+            // Supabase shows its secrets as `v1,whsec_…`: the version is no part of the key.
+            let text = text.strip_prefix("v1,").unwrap_or(text);
             let encoded = text.strip_prefix("whsec_").unwrap_or(text);
             Cow::Owned(
                 BASE64

@@ -600,6 +600,13 @@ fn parse_signature_header<'a>(
         }
         SignatureFormat::VersionedList => {
             for entry in value.split(' ').filter(|entry| !entry.is_empty()) {
+                // Supabase joins its entries with ", "; the reference libraries read an entry's
+                // first two comma-separated fields, so a trailing comma after a signature is no
+                // part of it (a bare `v1,` stays an empty signature).
+                let entry = entry
+                    .strip_suffix(',')
+                    .filter(|rest| rest.contains(','))
+                    .unwrap_or(entry);
                 let (version, signature) = entry
                     .split_once(',')
                     .ok_or("an entry is not <version>,<signature>")?;

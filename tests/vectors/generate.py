@@ -94,6 +94,8 @@ class VerifyError(Exception):
 
 
 def sw_key(secret: str) -> bytes:
+    if secret.startswith("v1,"):  # as Supabase shows its secrets
+        secret = secret[len("v1,"):]
     if secret.startswith("whsec_"):
         secret = secret[len("whsec_"):]
     try:
@@ -411,6 +413,7 @@ def text_bytes(secret: str, fmt: str) -> bytes:
         if fmt == "utf8":
             raw = secret.encode("utf-8")
         elif fmt == "whsec":
+            secret = secret[len("v1,"):] if secret.startswith("v1,") else secret  # Supabase
             raw = unb64(secret[len("whsec_"):] if secret.startswith("whsec_") else secret)
         elif fmt == "base64":
             raw = unb64(secret)
@@ -1129,7 +1132,9 @@ def verify(file_scheme, case):
             raise VerifyError("malformed_header")  # bytes could move between id and body
         ts_text = h.need(f"{p}-timestamp")
         sig_header = h.need(f"{p}-signature")
-        entries = sig_header.split(" ")
+        # a trailing comma is no part of an entry (Supabase joins entries with ", ")
+        entries = [e[:-1] if e.endswith(",") and "," in e[:-1] else e
+                   for e in sig_header.split(" ")]
         if len(entries) > MAX_SIGNATURES or any("," not in e for e in entries):
             raise VerifyError("malformed_header")
         ts = parse_timestamp(ts_text)
@@ -3610,6 +3615,32 @@ def published_cases(pid: str) -> list:
     return cases
 
 
+def supabase_cases() -> list:
+    """Supabase's own way of writing secrets and signature lists, then the usual set."""
+    sp = PRESETS["supabase"]
+    src = COMPUTED + "; Supabase Auth Hooks docs: secrets shown as v1,whsec_…, entries joined by ', '"
+    secret, other = whsec("supabase hook secret"), whsec("supabase other hook secret")
+    body = b'{"user_id":"e6d4a3a1-2b71-4bd9-9e71-2fb8b3c1f2a7","claims":{"aud":"authenticated"}}'
+    mid, ts = "msg_2b9cLr0d8mJ3Yp1", GENERIC_T
+    one = sign_spec(sp, spec_keys(sp, {"secrets": [secret]})[0], body, id=mid, timestamp=ts)
+    two = sign_spec(sp, spec_keys(sp, {"secrets": [other]})[0], body, id=mid, timestamp=ts)
+    joined = dict(one, **{"webhook-signature": two["webhook-signature"] + ", "
+                          + one["webhook-signature"]})
+    first = dict(one, **{"webhook-signature": one["webhook-signature"] + ", "
+                         + two["webhook-signature"]})
+    cases = [
+        case("a secret written v1,whsec_… as Supabase shows it", src, "ok", one, ts,
+             secrets=["v1," + secret], body=body),
+        case("two entries joined by ', ': the second matches", src, "ok", joined, ts,
+             secrets=[secret], body=body),
+        case("two entries joined by ', ': the first, trailing comma and all, matches", src, "ok",
+             first, ts, secrets=[secret], body=body),
+        case("two entries joined by ', ', neither under this secret", src,
+             "no_matching_signature", first, ts, secrets=[whsec("supabase third")], body=body),
+    ]
+    return cases + generic_cases("supabase")
+
+
 # Published vectors of presets without a builder of their own: each dict is preset, name, source
 # (where it is published), secrets, headers, body, now, expect, and url/method where signed.
 PUBLISHED = []
@@ -3632,6 +3663,8 @@ def parse_sw_signatures(value: str):
     for entry in value.split(" "):
         if not entry:
             continue
+        if entry.endswith(",") and "," in entry[:-1]:  # Supabase joins with ", "
+            entry = entry[:-1]
         if "," not in entry:
             raise VerifyError("malformed_header")
         version, text = entry.split(",", 1)
@@ -3969,7 +4002,7 @@ PRESET_BUILDERS = {
     "hubspot-v3": hubspot_v3_cases, "square": square_cases, "twilio": twilio_cases,
     "mailgun": mailgun_cases, "linear": linear_cases, "discord": discord_cases,
     "telnyx": telnyx_cases, "sendgrid": sendgrid_cases, "gitlab": gitlab_cases,
-    "postmark": postmark_cases,
+    "postmark": postmark_cases, "supabase": supabase_cases,
 }
 
 
