@@ -3641,6 +3641,34 @@ def supabase_cases() -> list:
     return cases + generic_cases("supabase")
 
 
+def twitch_cases() -> list:
+    """The usual set, and the attack the ':' rule stops: Twitch signs `{id}{timestamp}{body}`
+    with nothing between, so a body holding an RFC 3339 time of its own (`followed_at`) could be
+    split anew: the id taking the real timestamp and the body's head, the body's time standing
+    as the timestamp, the body's tail as the body. The same bytes, a fresh id, a fragment."""
+    sp = PRESETS["twitch"]
+    src = COMPUTED + "; the id/timestamp boundary attack on Twitch's {id}{timestamp}{body}"
+    secret = generic_secret(sp, "twitch")
+    mid, ts = "f1c2a387-161a-49f9-a165-0f21d7a4e1c4", GENERIC_T
+    inner = format_ts(ts + 30, "rfc3339")
+    body = ('{"subscription":{"type":"channel.follow"},"event":{"user_login":"cool_user",'
+            f'"followed_at":"{inner}","broadcaster_user_login":"cooler_user"}}}}').encode()
+    headers = sign_spec(sp, spec_keys(sp, {"secrets": [secret]})[0], body, id=mid, timestamp=ts)
+    cut = body.index(inner.encode())
+    moved = dict(headers)
+    moved["twitch-eventsub-message-id"] = mid + headers["twitch-eventsub-message-timestamp"] \
+        + body[:cut].decode()
+    moved["twitch-eventsub-message-timestamp"] = inner
+    fragment = body[cut + len(inner):]
+    return generic_cases("twitch") + [
+        case("a follow event whose body holds a time of its own", src, "ok", headers, ts,
+             secrets=[secret], body=body),
+        case("the same bytes split anew (id + timestamp + body head as the id, the body's own "
+             "time as the timestamp, its tail as the body): refused, the id holds ':'", src,
+             "malformed_header", moved, ts, secrets=[secret], body=fragment),
+    ]
+
+
 # Published vectors of presets without a builder of their own: each dict is preset, name, source
 # (where it is published), secrets, headers, body, now, expect, and url/method where signed.
 PUBLISHED = []
@@ -4003,6 +4031,7 @@ PRESET_BUILDERS = {
     "mailgun": mailgun_cases, "linear": linear_cases, "discord": discord_cases,
     "telnyx": telnyx_cases, "sendgrid": sendgrid_cases, "gitlab": gitlab_cases,
     "postmark": postmark_cases, "supabase": supabase_cases,
+    "twitch": twitch_cases,
 }
 
 
