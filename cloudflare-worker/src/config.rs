@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use hookseal::{Scheme, Signer, Verifier, VerifyOptions};
+use hookseal::{Handshake, Scheme, Signer, Verifier, VerifyOptions};
 use serde::Deserialize;
 
 /// The `[vars]` binding holding the route list.
@@ -101,6 +101,9 @@ struct RouteDescription {
     origin_signing_secret: Option<String>,
     #[serde(default)]
     allow_http_origin: bool,
+    /// The secret binding holding Meta's verify token (schemes `meta` and `whatsapp`).
+    #[serde(default)]
+    verify_token: Option<String>,
 }
 
 /// A checked route, ready to verify and forward.
@@ -129,12 +132,47 @@ pub struct Route {
     /// Queue delivery: the delays before the second, third, … attempt, in seconds (the first
     /// attempt is immediate). Empty: one attempt only.
     pub retry_schedule: Vec<u32>,
+    /// Meta's verify token (`verifyToken`), for schemes whose provider sends Meta's
+    /// verification request.
+    pub verify_token: Option<VerifyToken>,
 }
 
 impl Route {
     /// The route's scheme.
     pub fn scheme(&self) -> &Scheme {
         self.verifier.scheme()
+    }
+
+    /// The endpoint challenge the route's provider sends, if any (the core answers it).
+    pub fn handshake(&self) -> Option<Handshake> {
+        self.scheme().preset()?.handshake()
+    }
+}
+
+/// A route's verify token for Meta's verification request: the string the app owner typed in
+/// the App Dashboard's Verify Token field, from the secret binding `verifyToken` names. `Debug`
+/// shows the binding's name, never the token.
+#[derive(Clone)]
+pub struct VerifyToken {
+    binding: String,
+    value: String,
+}
+
+impl VerifyToken {
+    /// The token.
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+
+    /// The name of the secret binding holding it.
+    pub fn binding(&self) -> &str {
+        &self.binding
+    }
+}
+
+impl fmt::Debug for VerifyToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VerifyToken({})", self.binding)
     }
 }
 
@@ -233,6 +271,24 @@ impl Config {
             );
             routes.push(route);
         }
+        // A verify token travels in the URL of Meta's verification request: it must not be a
+        // secret that signs anything.
+        for route in &routes {
+            let Some(token) = &route.verify_token else {
+                continue;
+            };
+            if let Some((signing_name, _)) = signing
+                .iter()
+                .find(|(_, signing_value)| same_secret(token.as_str(), signing_value))
+            {
+                return Err(problem(format!(
+                    "route {}: verifyToken binding {} holds the same secret as {signing_name}; \
+                     the verify token travels in a URL: choose a string of its own",
+                    route.path,
+                    token.binding()
+                )));
+            }
+        }
         // Key separation: a route that verified with an origin signing secret would accept the
         // Worker's own forwarded requests (or anything else signed for an origin) as input.
         for (path, (name, value)) in &inbound {
@@ -291,6 +347,7 @@ fn check_route(
         retry_schedule,
         origin_signing_secret,
         allow_http_origin,
+        verify_token,
     } = description;
     check_path(&path)?;
     let at = |message: String| problem(format!("route {path}: {message}"));
@@ -315,6 +372,7 @@ fn check_route(
             .map_err(|error| at(format!("secret binding {name}: {error}")))?;
         values.push((name.clone(), value));
     }
+    let verify_token = check_verify_token(&scheme, verify_token, &values, secret).map_err(at)?;
     let verifier = Verifier::with_options(
         scheme,
         values.iter().map(|(_, value)| value.as_str()),
@@ -375,8 +433,61 @@ fn check_route(
         origin_timeout_ms,
         delivery,
         retry_schedule,
+        verify_token,
     };
     Ok((route, values, own_signing_secret))
+}
+
+/// The route's verify token: required by schemes whose provider sends Meta's verification
+/// request (the route cannot be set up without it), refused by the others; its binding set, not
+/// a placeholder, not empty, and none of the route's own secrets (`secrets` holds their binding
+/// names and values).
+fn check_verify_token(
+    scheme: &Scheme,
+    binding: Option<String>,
+    secrets: &[(String, String)],
+    secret: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<VerifyToken>, String> {
+    let meta =
+        scheme.preset().and_then(hookseal::Preset::handshake) == Some(Handshake::MetaVerifyToken);
+    let binding = match (binding, meta) {
+        (None, false) => return Ok(None),
+        (Some(_), false) => {
+            return Err(format!(
+                "verifyToken applies to schemes with Meta's verification request (meta, \
+                 whatsapp), not {}",
+                scheme.id()
+            ));
+        }
+        (None, true) => {
+            return Err(format!(
+                "scheme {} needs verifyToken, the secret binding holding the Verify Token typed \
+                 in the App Dashboard (Meta verifies the endpoint with it before it delivers)",
+                scheme.id()
+            ));
+        }
+        (Some(binding), true) => binding,
+    };
+    let value = secret(&binding)
+        .ok_or_else(|| format!("verifyToken: secret binding {binding} is not set"))?;
+    not_placeholder(
+        &binding,
+        &value,
+        "set the Verify Token you typed in Meta's App Dashboard",
+    )?;
+    if value.is_empty() {
+        return Err(format!("verifyToken: secret binding {binding} is empty"));
+    }
+    if let Some((name, _)) = secrets
+        .iter()
+        .find(|(_, secret)| same_secret(&value, secret))
+    {
+        return Err(format!(
+            "verifyToken binding {binding} holds the same secret as {name}; the verify token \
+             travels in a URL: choose a string of its own, never the app secret"
+        ));
+    }
+    Ok(Some(VerifyToken { binding, value }))
 }
 
 /// A route path: `/` and more, visible ASCII without query, fragment or escapes, not the
@@ -922,6 +1033,93 @@ mod tests {
             );
             assert!(load(&config).is_ok(), "{scheme}");
         }
+    }
+
+    /// Meta's verification request carries the verify token in its URL: a route of a Meta
+    /// scheme needs one, of its own, and no other route takes one.
+    #[test]
+    fn reads_the_verify_token_of_meta_routes() {
+        let route = |scheme: &str, extra: &str| {
+            format!(
+                r#"[{{"path": "/m", "scheme": "{scheme}", "secrets": ["APP_SECRET"], "origin": "https://example.com/"{extra}}}]"#
+            )
+        };
+        let lookup = with(&[
+            ("APP_SECRET", "meta-app-secret"),
+            ("VERIFY", "meatyhamhock"),
+            ("EMPTY", ""),
+            ("PLACEHOLDER", "CHANGE_ME"),
+            ("SAME_AS_APP", "meta-app-secret"),
+            ("SAME_AS_SIGNING", SIGNING),
+        ]);
+        let load = |json: &str| Config::load(Some(json), &lookup);
+        for scheme in ["meta", "whatsapp"] {
+            let config = load(&route(scheme, r#", "verifyToken": "VERIFY""#)).expect("valid");
+            let token = config.routes[0]
+                .verify_token
+                .as_ref()
+                .expect("a verify token");
+            assert_eq!(
+                (token.as_str(), token.binding()),
+                ("meatyhamhock", "VERIFY")
+            );
+            assert_eq!(
+                config.routes[0].handshake(),
+                Some(Handshake::MetaVerifyToken)
+            );
+            let debug = format!("{:?}", config.routes[0]);
+            assert!(!debug.contains("meatyhamhock"), "{debug}");
+            let missing = load(&route(scheme, "")).expect_err("no verify token").0;
+            assert!(
+                missing.starts_with(&format!("route /m: scheme {scheme} needs verifyToken")),
+                "{missing}"
+            );
+        }
+        for (binding, expected) in [
+            (
+                "UNSET",
+                "route /m: verifyToken: secret binding UNSET is not set",
+            ),
+            (
+                "EMPTY",
+                "route /m: verifyToken: secret binding EMPTY is empty",
+            ),
+            (
+                "PLACEHOLDER",
+                "route /m: secret PLACEHOLDER still holds the CHANGE_ME placeholder",
+            ),
+            (
+                "SAME_AS_APP",
+                "route /m: verifyToken binding SAME_AS_APP holds the same secret as APP_SECRET",
+            ),
+            (
+                "SAME_AS_SIGNING",
+                "route /m: verifyToken binding SAME_AS_SIGNING holds the same secret as ORIGIN_SIGNING_SECRET",
+            ),
+        ] {
+            let json = route("meta", &format!(r#", "verifyToken": "{binding}""#));
+            let message = load(&json).expect_err(binding).0;
+            assert!(message.starts_with(expected), "{message}");
+            assert!(!message.contains("meta-app-secret") && !message.contains("MfKQ9r8"));
+        }
+        for scheme in ["github", "zoom", "twitter"] {
+            let message = load(&route(scheme, r#", "verifyToken": "VERIFY""#))
+                .expect_err("not a Meta scheme")
+                .0;
+            assert!(
+                message.starts_with("route /m: verifyToken applies to schemes with Meta's"),
+                "{message}"
+            );
+            let config = load(&route(scheme, "")).expect("valid");
+            assert!(config.routes[0].verify_token.is_none());
+        }
+        let github = load(&route("github", "")).expect("valid");
+        assert_eq!(github.routes[0].handshake(), None);
+        let zoom = load(&route("zoom", "")).expect("valid");
+        assert_eq!(
+            zoom.routes[0].handshake(),
+            Some(Handshake::ZoomUrlValidation)
+        );
     }
 
     #[test]

@@ -77,7 +77,20 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
         return respond::error(404, "not_found");
     };
     log.route(route);
+    // The URL the Worker was called on is the public one the sender signed (Square, HubSpot,
+    // Twilio); schemes that sign none ignore it. Challenges carry their tokens in its query.
+    // As the runtime has it, unparsed: parsing it (`Request::url`) would link the URL crate's
+    // IDNA tables, a third of the bundle, to read back the same string.
+    let url = request.inner().url();
     if method != Method::Post {
+        // Meta's and X's endpoint challenges come by GET.
+        if method == Method::Get && route.handshake().is_some() {
+            let headers: Vec<(String, String)> = request.headers().entries().collect();
+            let context = RequestContext::new(&url, "GET");
+            if let Some(answer) = challenge(route, &[], &headers, &context, log) {
+                return answer;
+            }
+        }
         log.outcome("method_not_allowed");
         return respond::method_not_allowed("POST");
     }
@@ -87,12 +100,13 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     };
     let headers: Vec<(String, String)> = request.headers().entries().collect();
     let now_ms = runtime::now_ms();
-    // The URL the Worker was called on is the public one the sender signed (Square, HubSpot,
-    // Twilio); schemes that sign none ignore it.
-    // As the runtime has it, unparsed: parsing it (`Request::url`) would link the URL crate's
-    // IDNA tables, a third of the bundle, to read back the same string.
-    let url = request.inner().url();
     let context = RequestContext::new(&url, "POST");
+    // Zoom's challenge comes by POST, signed: the core answers it only once it verified.
+    if route.handshake().is_some()
+        && let Some(answer) = challenge(route, &body, &headers, &context, log)
+    {
+        return answer;
+    }
     let verified = match route
         .verifier
         .verify_request(&body, &headers, &context, now_ms / 1000)
@@ -109,6 +123,41 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
         Delivery::Direct => deliver(route, &outbound, env, log).await,
         Delivery::Queue => accept(config, route, outbound, now_ms, env, log).await,
     }
+}
+
+/// The answer to the endpoint challenge of the route's provider, when the request is one
+/// (`None`: it is not, handle it as a message). The core decides everything: whether it is a
+/// challenge, whether it verifies (Zoom's is signed) or carries the route's verify token (Meta's),
+/// and the answer. A challenge is never passed on to the origin.
+fn challenge(
+    route: &Route,
+    body: &[u8],
+    headers: &[(String, String)],
+    context: &RequestContext<'_>,
+    log: &mut Log,
+) -> Option<worker::Result<Response>> {
+    let verify_token = route.verify_token.as_ref().map(config::VerifyToken::as_str);
+    let answer = route.verifier.answer_handshake(
+        body,
+        headers,
+        context,
+        runtime::now_ms() / 1000,
+        verify_token,
+    )?;
+    Some(match answer {
+        Ok(answer) => {
+            log.outcome(if answer.status == 200 {
+                "handshake"
+            } else {
+                "handshake_refused"
+            });
+            respond::handshake(&answer)
+        }
+        Err(error) => {
+            log.outcome(error.code()).detail(&error.to_string());
+            respond::error(401, error.code())
+        }
+    })
 }
 
 /// The route's dedupe store (none when `dedupeSeconds` is 0) and a fresh claim token, which lets

@@ -23,6 +23,15 @@ pub fn method_not_allowed(allow: &str) -> worker::Result<Response> {
     Ok(response)
 }
 
+/// The core's answer to an endpoint challenge, as it is.
+pub fn handshake(answer: &hookseal::HandshakeAnswer) -> worker::Result<Response> {
+    let response = Response::ok(answer.body.clone())?.with_status(answer.status);
+    response
+        .headers()
+        .set("content-type", answer.content_type)?;
+    Ok(response)
+}
+
 /// 200 for a message the origin has (`forwarded` now, or a `duplicate` of one it had).
 pub fn accepted(outcome: &str, id: &str) -> worker::Result<Response> {
     json(200, &serde_json::json!({ "outcome": outcome, "id": id }))

@@ -121,6 +121,21 @@ describe("configuration", () => {
         /retrySchedule delays are seconds from 0 to 43200/,
       ],
       "reserved-path": [bindings([route({ path: "/admin/hooks" })], good), true, /reserved for the admin API/],
+      "meta-without-verify-token": [
+        bindings([route({ scheme: "meta" })], good),
+        true,
+        /route \/hooks\/septiccycle: scheme meta needs verifyToken/,
+      ],
+      "verify-token-is-the-app-secret": [
+        bindings([route({ scheme: "whatsapp", verifyToken: "SEPTIC_SECRET" })], good),
+        true,
+        /route \/hooks\/septiccycle: verifyToken binding SEPTIC_SECRET holds the same secret as SEPTIC_SECRET/,
+      ],
+      "verify-token-on-another-scheme": [
+        bindings([route({ verifyToken: "VERIFY_TOKEN" })], { ...good, VERIFY_TOKEN: "meatyhamhock" }),
+        true,
+        /route \/hooks\/septiccycle: verifyToken applies to schemes with Meta's verification request/,
+      ],
     };
     workers = await startWorkers({
       ...Object.fromEntries(

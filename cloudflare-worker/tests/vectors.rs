@@ -72,10 +72,20 @@ fn run(file_scheme: &Value, case: &Value, secrets: &[Value]) -> Outcome {
     if let Some(tolerance) = case.get("tolerance_seconds") {
         route["toleranceSeconds"] = tolerance.clone();
     }
+    // Meta's schemes need their verify token (a string of its own) to be configured at all.
+    let handshake = scheme
+        .as_str()
+        .and_then(|id| hookseal::Scheme::from_id(id).ok()?.preset()?.handshake());
+    if handshake == Some(hookseal::Handshake::MetaVerifyToken) {
+        route["verifyToken"] = json!("VERIFY_TOKEN");
+    }
     let routes = json!([route]).to_string();
     let secret = |binding: &str| -> Option<String> {
         if binding == "ORIGIN_SIGNING_SECRET" {
             return Some(SIGNING.into());
+        }
+        if binding == "VERIFY_TOKEN" {
+            return Some("vector-verify-token".into());
         }
         let index: usize = binding.strip_prefix("VENDOR_SECRET_")?.parse().ok()?;
         secrets.get(index)?.as_str().map(String::from)
