@@ -1,24 +1,17 @@
 // The hookseal playground: verify and diagnose a pasted webhook, sign test events. Everything runs
 // here on the npm package's browser build; the page fetches nothing but its own files, and the
 // secrets are never written to the URL.
-import { init, Webhook, WebhookVerificationError, detectScheme, schemes } from "./hookseal/web/index.js";
+import { init, Webhook, WebhookVerificationError, detectSchemes, schemes } from "./hookseal/web/index.js";
 
-/**
- * The built-in schemes, as the select lists them: ids and labels only. What each signs, the
- * headers it reads and how its tolerance applies come from the package (`schemes()`, and each
- * diagnosis), never from this page.
- */
-const SCHEMES = [
-  { id: "standard-webhooks", label: "Standard Webhooks" },
-  { id: "svix", label: "Svix / careCycle" },
-  { id: "septiccycle", label: "SepticCycle" },
-  { id: "x-webhook-signature", label: "X-Webhook-Signature" },
-  { id: "github", label: "GitHub" },
-  { id: "stripe", label: "Stripe" },
-  { id: "slack", label: "Slack" },
-  { id: "shopify", label: "Shopify" },
-];
-const SCHEME_IDS = SCHEMES.map((scheme) => scheme.id);
+// Every scheme this page knows is the package's catalog (`schemes()`): its ids, names, what each
+// signs, the headers it reads, its window, its key and its sample event. Nothing about a scheme is
+// written here.
+
+/** The catalog, once the package is loaded. */
+let catalog = [];
+/** The package's default scheme (what `new Webhook(secret)` uses). */
+let defaultScheme = "";
+const catalogEntry = (id) => catalog.find((entry) => entry.id === id);
 
 const CUSTOM_EXAMPLE = `{
   "signatureHeader": "X-Signature",
@@ -178,11 +171,39 @@ function uuid() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A message id in the form the scheme's senders use. */
+/**
+ * A message id: `msg_…` where the scheme signs its id (Standard Webhooks' form), a UUID for a
+ * delivery id the signature does not cover (as GitHub and Shopify send them).
+ */
 function newId(scheme) {
-  if (scheme === "github" || scheme === "shopify") return uuid();
+  const entry = catalogEntry(scheme);
+  if (entry && !entry.covers.includes("id")) return uuid();
   return `msg_${randomChars(27, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")}`;
 }
+
+/** Random bytes in the text form a secret of `format` (`secretFormat` of the catalog) has. */
+function secretOfFormat(format, bytes = crypto.getRandomValues(new Uint8Array(32))) {
+  if (format === "whsec") return Webhook.generateSecret();
+  if (format === "hex") return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const base64 = btoa(String.fromCharCode(...bytes));
+  if (format === "base64") return base64;
+  return base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""); // utf8: any text; base64url reads well
+}
+
+/** A demo secret for a catalog entry, in the format its secrets have: fixed per entry, so reloading a sample keeps it. */
+function demoSecretFor(entry) {
+  if (entry.secretFormat === "utf8") return `${entry.id}-demo-secret`;
+  const bytes = encoder.encode(`${entry.id}-demo-secret-bytes-0123456789abcdef`).slice(0, 32);
+  return entry.secretFormat === "whsec" ? `whsec_${btoa(String.fromCharCode(...bytes))}` : secretOfFormat(entry.secretFormat, bytes);
+}
+
+/** How a secret of each format is written, in words. */
+const SECRET_FORMATS = {
+  utf8: "its text as is (UTF-8 bytes)",
+  whsec: "whsec_ + base64",
+  base64: "base64",
+  hex: "hex",
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reproducing a request: curl (POSIX shells) and fetch (JavaScript).
@@ -363,22 +384,45 @@ function verifyState() {
     secrets: $("verify-secrets").value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
     tolerance: $("verify-tolerance").value,
     now: $("verify-now").value,
+    url: $("verify-url").value.trim() || undefined,
+    method: $("verify-method").value.trim() || undefined,
   };
 }
 
+/** The schemes the headers fit, best first (`detectSchemes`); none for unreadable headers. */
+function candidatesOf(text) {
+  try {
+    return detectSchemes(parseHeaders(text));
+  } catch {
+    return [];
+  }
+}
+
+const schemeLabel = (id) => {
+  const entry = catalogEntry(id);
+  return entry ? `${entry.name} (${id})` : id;
+};
+
+/** Says which scheme the headers point to, and lists the other schemes they fit. */
 function updateDetected() {
   const output = $("verify-detected");
   if (!ready) return;
-  try {
-    const detected = detectScheme(parseHeaders($("verify-headers").value));
-    output.textContent = detected
-      ? `Detected from the headers: ${detected}`
-      : "No known signature header in the headers.";
-    output.dataset.detected = detected ?? "";
-  } catch {
-    output.textContent = "";
-    output.dataset.detected = "";
+  const candidates = candidatesOf($("verify-headers").value);
+  const [detected, ...others] = candidates;
+  output.dataset.detected = detected ?? "";
+  output.dataset.candidates = candidates.join(" ");
+  if (detected === undefined) {
+    output.replaceChildren($("verify-headers").value.trim() === "" ? "" : "No known signature header in the headers.");
+    return;
   }
+  output.replaceChildren(
+    "Detected from the headers: ", el("strong", { id: "verify-detected-scheme" }, schemeLabel(detected)),
+    others.length === 0 ? "" : el("span", { id: "verify-candidates", class: "candidates" },
+      ` Also fits${others.length > 1 ? ` (${others.length})` : ""}: `,
+      others.flatMap((id, index) => [index ? ", " : "", el("button", {
+        type: "button", class: "link", "data-candidate": id, title: `Verify as ${id}`, onclick: () => useScheme(id),
+      }, schemeLabel(id))])),
+  );
 }
 
 function runVerify() {
@@ -394,9 +438,9 @@ function runVerify() {
   let now;
   try {
     headers = parseHeaders(state.headers);
-    detected = detectScheme(headers) ?? undefined;
+    detected = detectSchemes(headers)[0];
     if (state.scheme === "custom") scheme = parseCustomScheme(state.custom);
-    else scheme = state.scheme === "auto" ? (detected ?? "standard-webhooks") : state.scheme;
+    else scheme = state.scheme === "auto" ? (detected ?? defaultScheme) : state.scheme;
     tolerance = parseSeconds(state.tolerance, "The tolerance");
     now = parseSeconds(state.now, "The clock") ?? nowSeconds();
   } catch (error) {
@@ -406,6 +450,9 @@ function runVerify() {
     }
     throw error;
   }
+  renderFacts($("verify-scheme-facts"), state.scheme === "custom" ? "custom" : typeof scheme === "string" ? scheme : "", {
+    view: "verify", detected: state.scheme === "auto" && detected !== undefined,
+  });
   if (state.body === "" && state.headers.trim() === "") {
     placeholder(target, "Paste a body, its headers and the secret, or load a sample.");
     return;
@@ -419,7 +466,7 @@ function runVerify() {
   let webhook;
   try {
     webhook = new Webhook(state.secrets, { scheme, toleranceSeconds: tolerance });
-    diagnosis = webhook.diagnose(state.body, headers, { now });
+    diagnosis = webhook.diagnose(state.body, headers, { now, url: state.url, method: state.method });
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
     target.replaceChildren(
@@ -545,6 +592,8 @@ function signaturesSection(diagnosis) {
 }
 
 function useScheme(id) {
+  $("verify-scheme-find").value = "";
+  filterSchemes($("verify-scheme"), "");
   $("verify-scheme").value = id;
   onVerifySchemeChange();
   $("verify-scheme").focus();
@@ -576,21 +625,71 @@ function signInputs() {
   };
 }
 
-/** What the package says of a built-in scheme: what it signs, its headers, its tolerance. */
-function schemeFacts(id) {
-  const info = ready ? schemes().find((item) => item.id === id) : undefined;
-  if (!info) return [];
-  const timestamps = !info.covers.includes("timestamp")
-    ? " Signs no timestamp."
-    : info.tolerancePastOnly
-      ? " Only old timestamps are rejected."
-      : " Timestamps too far from the clock either way are rejected.";
-  return [
-    `: signs the ${info.covers.join(", ")}; headers `,
-    ...info.headers.flatMap((name, index) => (index ? [", ", code(name)] : [code(name)])),
-    ".",
-    timestamps,
-  ];
+const words = (items) => items.flatMap((item, index) => [index ? ", " : "", code(item)]);
+
+/** A scheme's window, in words: how far its signed timestamp may be from the clock. */
+function windowFacts(entry) {
+  if (!entry.covers.includes("timestamp")) return "Signs no timestamp: no window, replays stay valid (deduplicate on a hash of the body).";
+  return entry.tolerancePastOnly
+    ? `${entry.toleranceSeconds} s into the past. Only old timestamps are rejected.`
+    : `±${entry.toleranceSeconds} s. Timestamps too far from the clock either way are rejected.`;
+}
+
+/** A scheme's key, in words. */
+function keyFacts(entry) {
+  const format = SECRET_FORMATS[entry.secretFormat] ?? entry.secretFormat;
+  if (entry.key === "public-key") {
+    return [`the sender's public key (${entry.algorithm}, ${format}). `,
+      el("span", { class: "muted" }, "This page loads the package's HMAC build: verify these with hookseal/asymmetric.")];
+  }
+  if (entry.key === "token") return [`a token, sent as is and compared (${format}): it signs nothing, nothing is authenticated but the sender knowing it.`];
+  return [`a shared secret, ${format} (${entry.algorithm}).`];
+}
+
+/** Whether the package can sign this catalog entry's sample here: a shared key and a signature in a header. */
+const signable = (entry) => entry.key !== "public-key" && entry.signatureHeader !== undefined;
+
+/**
+ * The chosen scheme's facts, as the package's catalog holds them: the signature's header and
+ * layout, the signed content, what it authenticates apart from unsigned metadata, the window,
+ * the key, what it needs, its documentation; and a button loading its sample event.
+ */
+function renderFacts(target, id, { view, detected = false }) {
+  if (id === "custom") {
+    target.replaceChildren(el("p", { class: "help" }, "Your scheme, as the package's custom scheme object (fields in its README)."));
+    return;
+  }
+  const entry = ready ? catalogEntry(id) : undefined;
+  if (!entry) {
+    target.replaceChildren();
+    return;
+  }
+  const facts = el("dl", { class: "facts compact" });
+  const fact = (term, ...details) => facts.append(el("dt", {}, term), el("dd", {}, ...details));
+  fact(detected ? "Detected" : "Scheme", el("strong", {}, entry.name), " ", code(entry.id), " ",
+    el("a", { href: entry.docs, target: "_blank", rel: "noopener noreferrer", "data-docs": entry.id }, "its documentation"));
+  fact("Signature", entry.signatureHeader
+    ? [code(entry.signatureHeader), ": ", code(entry.signatureLayout)]
+    : ["in the body: ", code(entry.signatureLayout)]);
+  fact("Signed content", entry.signedContent ? code(entry.signedContent) : el("span", { class: "muted" }, "nothing: the header is the token itself"));
+  fact("Authenticated", el("span", { "data-covers": entry.id }, entry.covers.length ? entry.covers.join(", ") : "nothing"));
+  fact("Unsigned", entry.unsignedHeaders.length
+    ? [...words(entry.unsignedHeaders), el("span", { class: "muted" }, ": metadata the signature does not cover (anyone could set it)")]
+    : el("span", { class: "muted" }, "no other header of its senders"));
+  fact("Headers read", ...words(entry.headers));
+  fact("Window", windowFacts(entry));
+  fact("Key", ...keyFacts(entry));
+  if (entry.needs.length) fact("Needs", `the request's ${entry.needs.join(" and ")} (signed): fill in the ${view === "sign" ? "URL below" : "request URL and method"}.`);
+  if (entry.handshake) fact("Handshake", code(entry.handshake), el("span", { class: "muted" }, ": an endpoint challenge the receiver must answer before deliveries"));
+  target.replaceChildren(
+    facts,
+    signable(entry)
+      ? el("button", { type: "button", id: `${view}-load-sample`, "data-scheme": entry.id, onclick: () => loadCatalogSample(entry.id) },
+        `Load ${entry.name}'s sample event`)
+      : el("p", { class: "help", id: `${view}-no-sample` }, entry.key === "public-key"
+        ? "Its sample cannot be signed here: a public key only verifies."
+        : "Its sample cannot be signed here: its signature travels in the body, which hookseal only verifies."),
+  );
 }
 
 /** The last signed request, for "Verify these headers". */
@@ -598,11 +697,8 @@ let lastSigned;
 
 function runSign() {
   $("sign-body-info").textContent = describeBody(bodyText($("sign-body"), $("sign-eol")));
-  const scheme = SCHEMES.find((item) => item.id === $("sign-scheme").value);
-  $("sign-scheme-help").replaceChildren(...(scheme
-    ? [code(scheme.id), ...schemeFacts(scheme.id)]
-    : ["Your scheme, as the package's custom scheme object (fields in its README)."]));
   if (!ready) return;
+  renderFacts($("sign-scheme-help"), $("sign-scheme").value, { view: "sign" });
   const target = $("sign-result");
   lastSigned = undefined;
   let input;
@@ -621,7 +717,8 @@ function runSign() {
   let headers;
   try {
     const webhook = new Webhook(input.secret, { scheme: input.scheme });
-    headers = webhook.sign(input.body, { id: input.id, timestamp: input.timestamp, eventType: input.eventType });
+    // The snippets POST to the URL: the URL and method a scheme signs are those.
+    headers = webhook.sign(input.body, { id: input.id, timestamp: input.timestamp, eventType: input.eventType, url: input.url, method: "POST" });
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
     target.replaceChildren(
@@ -660,8 +757,12 @@ function signToVerify() {
   $("verify-eol").value = $("sign-eol").value;
   $("verify-headers").value = headerLines(lastSigned.headers);
   $("verify-secrets").value = lastSigned.secret;
-  $("verify-scheme").value = lastSigned.schemeValue === "custom" ? "custom" : "auto";
+  // Auto-detect where the headers point to the scheme signed with; otherwise that scheme, chosen.
+  const signedWith = lastSigned.schemeValue;
+  $("verify-scheme").value = signedWith === "custom" || candidatesOf(headerLines(lastSigned.headers))[0] === signedWith ? (signedWith === "custom" ? "custom" : "auto") : signedWith;
   $("verify-custom").value = lastSigned.custom;
+  $("verify-url").value = lastSigned.url;
+  $("verify-method").value = "POST";
   $("verify-custom-field").hidden = lastSigned.schemeValue !== "custom";
   $("verify-tolerance").value = "";
   $("verify-now").value = "";
@@ -714,6 +815,8 @@ function loadSample(sample) {
   $("verify-custom-field").hidden = true;
   $("verify-tolerance").value = "";
   $("verify-now").value = "";
+  $("verify-url").value = "";
+  $("verify-method").value = "POST";
 
   $("sign-body").value = sample.body;
   $("sign-eol").value = "lf";
@@ -730,6 +833,98 @@ function loadSample(sample) {
   $("load-status").hidden = false;
   $("load-status").textContent =
     `Loaded ${sample.vendor} ${sample.event} (${sample.fixture}), signed just now with the demo secret.`;
+}
+
+/** The chips of the catalog's samples: every entry the package can sign here. */
+function renderCatalogSamples() {
+  const entries = [...catalog].sort((a, b) => a.name.localeCompare(b.name));
+  const ready = entries.filter(signable);
+  $("catalog-count").textContent = `(${catalog.length} schemes)`;
+  $("catalog-list").replaceChildren(...ready.map((entry) => el("button", {
+    type: "button",
+    class: "chip",
+    "data-catalog-sample": entry.id,
+    "data-find": `${entry.name} ${entry.id}`.toLowerCase(),
+    "aria-label": `${entry.name} sample event`,
+    title: `${entry.id}: ${entry.signatureHeader}`,
+    onclick: () => loadCatalogSample(entry.id),
+  }, entry.name)));
+  const others = entries.filter((entry) => !signable(entry));
+  $("catalog-unsignable").replaceChildren(...(others.length === 0 ? [] : [
+    "Not signable here, so not listed (verify them with a real delivery): ",
+    ...others.flatMap((entry, index) => [index ? ", " : "", `${entry.name} `, code(entry.id)]),
+    " — a public key only verifies, and a signature inside the body is only verified.",
+  ]));
+}
+
+/** The Content-Type a sample body is sent with: JSON when it parses as JSON, else a form. */
+function contentTypeOf(body) {
+  try {
+    JSON.parse(body);
+    return "application/json";
+  } catch {
+    return "application/x-www-form-urlencoded";
+  }
+}
+
+/**
+ * Loads a catalog entry's sample event (`schemes()[…].sample`) into both views, signed just now
+ * through the package with a demo secret of the entry's format, with the URL and method where
+ * the scheme signs them.
+ */
+function loadCatalogSample(id) {
+  const entry = catalogEntry(id);
+  if (!entry || !signable(entry)) return;
+  const secret = demoSecretFor(entry);
+  const timestamp = nowSeconds();
+  const messageId = newId(id);
+  const url = $("sign-url").value.trim() || "http://localhost:8787/webhook";
+  const contentType = contentTypeOf(entry.sample);
+  const webhook = new Webhook(secret, { scheme: id });
+  let headers;
+  try {
+    headers = webhook.sign(entry.sample, { id: messageId, timestamp, url, method: "POST" });
+  } catch (error) {
+    if (!(error instanceof WebhookVerificationError)) throw error;
+    $("load-status").hidden = false;
+    $("load-status").textContent = `Could not sign ${entry.name}'s sample: ${error.message}`;
+    return;
+  }
+  // A sample whose body carries its own signed timestamp is checked as of that time.
+  const read = webhook.diagnose(entry.sample, headers, { now: timestamp, url, method: "POST" }).timestamp;
+  const clock = read !== null && read !== timestamp ? read : undefined;
+
+  $("verify-body").value = entry.sample;
+  $("verify-eol").value = "lf";
+  $("verify-headers").value = headerLines({ "content-type": contentType, ...headers });
+  $("verify-secrets").value = secret;
+  $("verify-scheme").value = id;
+  $("verify-scheme-find").value = "";
+  filterSchemes($("verify-scheme"), "");
+  $("verify-custom-field").hidden = true;
+  $("verify-tolerance").value = "";
+  $("verify-now").value = clock === undefined ? "" : String(clock);
+  $("verify-url").value = entry.needs.includes("url") ? url : "";
+  $("verify-method").value = "POST";
+
+  $("sign-body").value = entry.sample;
+  $("sign-eol").value = "lf";
+  $("sign-scheme").value = id;
+  $("sign-scheme-find").value = "";
+  filterSchemes($("sign-scheme"), "");
+  $("sign-custom-field").hidden = true;
+  $("sign-secret").value = secret;
+  $("sign-id").value = messageId;
+  $("sign-timestamp").value = String(timestamp);
+  $("sign-event").value = "";
+  $("sign-url").value = url;
+  $("sign-content-type").value = contentType;
+
+  runVerify();
+  runSign();
+  $("load-status").hidden = false;
+  $("load-status").textContent = `Loaded ${entry.name}'s sample event (from its documentation, via the catalog), signed just now with a demo secret (${SECRET_FORMATS[entry.secretFormat] ?? entry.secretFormat}).`
+    + (clock === undefined ? "" : ` Its body carries its own timestamp, ${clock}: the clock is set to it.`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -761,6 +956,8 @@ function fragmentState(view) {
     put("headers", $("verify-headers").value);
     put("tolerance", $("verify-tolerance").value.trim());
     put("now", $("verify-now").value.trim());
+    put("url", $("verify-url").value.trim());
+    put("method", $("verify-method").value.trim(), "POST");
   } else {
     put("scheme", $("sign-scheme").value);
     if ($("sign-scheme").value === "custom") put("custom", $("sign-custom").value);
@@ -813,10 +1010,12 @@ function describeShared(params) {
     const names = headerNames(params.get("headers"));
     parts.push(names ? `${names.length} header${names.length === 1 ? "" : "s"} (${names.join(", ")})` : "headers");
   }
-  for (const [key, what] of [["id", "message id"], ["timestamp", "timestamp"], ["event", "event type"], ["tolerance", "tolerance"], ["now", "clock"], ["type", "content type"]]) {
+  for (const [key, what] of [["id", "message id"], ["timestamp", "timestamp"], ["event", "event type"], ["tolerance", "tolerance"], ["now", "clock"], ["type", "content type"], ["method", "method"]]) {
     if (params.has(key)) parts.push(`the ${what} ${params.get(key)}`);
   }
-  if (params.has("url")) parts.push(`the URL the curl and fetch snippets send to, ${params.get("url")}`);
+  if (params.has("url")) {
+    parts.push(view === "Sign" ? `the URL the curl and fetch snippets send to, ${params.get("url")}` : `the request URL ${params.get("url")}`);
+  }
   return `the ${view} view's ${parts.length ? parts.join(", ") : "defaults"}`;
 }
 
@@ -867,8 +1066,9 @@ function restoreHash() {
     const value = params.get("scheme");
     if (value !== null && allowed.includes(value)) $(id).value = value;
   };
+  const ids = catalog.map((entry) => entry.id);
   if (view === "verify") {
-    setScheme("verify-scheme", ["auto", ...SCHEME_IDS, "custom"]);
+    setScheme("verify-scheme", ["auto", ...ids, "custom"]);
     if (params.get("scheme") === null) $("verify-scheme").value = "auto";
     set("verify-custom", "custom");
     set("verify-body", "body", "");
@@ -876,9 +1076,11 @@ function restoreHash() {
     set("verify-headers", "headers", "");
     set("verify-tolerance", "tolerance", "");
     set("verify-now", "now", "");
+    set("verify-url", "url", "");
+    set("verify-method", "method", "POST");
     $("verify-custom-field").hidden = $("verify-scheme").value !== "custom";
   } else {
-    setScheme("sign-scheme", [...SCHEME_IDS, "custom"]);
+    setScheme("sign-scheme", [...ids, "custom"]);
     set("sign-custom", "custom");
     set("sign-body", "body", "");
     set("sign-eol", "eol", "lf");
@@ -893,12 +1095,66 @@ function restoreHash() {
   return true;
 }
 
+/** The catalog's groups in the picker, by the kind of key (`key` of `schemes()`). */
+const KEY_GROUPS = [
+  ["secret", "Shared secret"],
+  ["token", "Token"],
+  ["public-key", "Public key (verify with hookseal/asymmetric)"],
+];
+
+/** The picker: every catalog entry by name and id, grouped by kind of key, A to Z. */
 function fillSchemeSelect(select, withAuto) {
+  const value = select.value;
+  const byName = [...catalog].sort((a, b) => a.name.localeCompare(b.name));
   select.replaceChildren(
-    withAuto ? el("option", { value: "auto" }, "Auto-detect") : undefined,
-    ...SCHEMES.map((scheme) => el("option", { value: scheme.id }, scheme.label)),
+    withAuto ? el("option", { value: "auto" }, "Auto-detect from the headers") : undefined,
+    ...KEY_GROUPS.map(([key, label]) => {
+      const entries = byName.filter((entry) => entry.key === key);
+      return entries.length === 0 ? undefined : el("optgroup", { label: `${label} (${entries.length})` },
+        entries.map((entry) => el("option", { value: entry.id, "data-find": `${entry.name} ${entry.id}`.toLowerCase() }, `${entry.name} (${entry.id})`)));
+    }),
     el("option", { value: "custom" }, "Custom (JSON)"),
   );
+  if ([...select.options].some((option) => option.value === value)) select.value = value;
+}
+
+/**
+ * Shows only the options (and catalog chips) whose name or id holds `query`; a hidden choice
+ * moves to the first match. Returns the matching ids.
+ */
+function filterSchemes(select, query) {
+  const words = query.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  const fits = (text) => words.every((word) => text.includes(word));
+  const matches = [];
+  for (const option of select.querySelectorAll("option[data-find]")) {
+    option.hidden = !fits(option.dataset.find);
+    if (!option.hidden) matches.push(option.value);
+  }
+  for (const group of select.querySelectorAll("optgroup")) {
+    group.hidden = ![...group.children].some((option) => !option.hidden);
+  }
+  return matches;
+}
+
+/** The search box above a picker: filters it as you type; Enter takes the first match. */
+function wireFind(find, select, onChange) {
+  const apply = (take) => {
+    const matches = filterSchemes(select, find.value);
+    const current = select.selectedOptions[0];
+    if (matches.length > 0 && (take || (current?.hidden ?? true))) {
+      if (select.value !== matches[0]) {
+        select.value = matches[0];
+        onChange();
+      }
+    }
+  };
+  find.addEventListener("input", () => apply(false));
+  find.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    apply(true);
+    select.focus();
+  });
 }
 
 /** "Copy share link": first says what the link holds, then copies it on confirmation. */
@@ -937,8 +1193,6 @@ function revealResult(id) {
 function wire() {
   fillSchemeSelect($("verify-scheme"), true);
   fillSchemeSelect($("sign-scheme"), false);
-  $("sign-scheme").value = "standard-webhooks";
-  $("sign-id").value = newId("standard-webhooks");
 
   // Tabs: click, and arrow keys / Home / End between them (WAI-ARIA tabs pattern).
   const views = ["verify", "sign"];
@@ -997,8 +1251,15 @@ function wire() {
     runSign();
   });
   $("sign-generate-secret").addEventListener("click", () => {
-    $("sign-secret").value = Webhook.generateSecret();
+    const entry = catalogEntry($("sign-scheme").value);
+    $("sign-secret").value = entry ? secretOfFormat(entry.secretFormat) : Webhook.generateSecret();
     runSign();
+  });
+  wireFind($("verify-scheme-find"), $("verify-scheme"), onVerifySchemeChange);
+  wireFind($("sign-scheme-find"), $("sign-scheme"), onSignSchemeChange);
+  $("catalog-find").addEventListener("input", () => {
+    const words = $("catalog-find").value.toLowerCase().trim().split(/\s+/).filter(Boolean);
+    for (const chip of $("catalog-list").children) chip.hidden = !words.every((word) => chip.dataset.find.includes(word));
   });
   $("sign-to-verify").addEventListener("click", signToVerify);
   wireShare("verify");
@@ -1023,23 +1284,31 @@ function wire() {
 
 async function main() {
   wire();
-  restoreHash();
-  if (!$("sign-id").value) $("sign-id").value = newId($("sign-scheme").value);
-  runVerify();
-  runSign();
   try {
     const [, response] = await Promise.all([init(), fetch("samples.json")]);
     if (!response.ok) throw new Error(`samples.json: HTTP ${response.status}`);
     const data = await response.json();
     samples = data.samples;
-    $("version").textContent = `hookseal ${data.version}, samples from tests/fixtures.`;
+    catalog = schemes();
+    defaultScheme = new Webhook(Webhook.generateSecret()).scheme;
+    $("version").textContent = `hookseal ${data.version}: ${catalog.length} schemes; samples from tests/fixtures and the catalog.`;
   } catch (error) {
     $("load-status").textContent = `Could not load hookseal: ${error.message}`;
     $("load-status").classList.add("error");
     return;
   }
+  fillSchemeSelect($("verify-scheme"), true);
+  fillSchemeSelect($("sign-scheme"), false);
+  $("verify-scheme").value = "auto";
+  $("sign-scheme").value = defaultScheme;
+  // The headers' placeholder: the default scheme's header names.
+  const example = new Webhook(Webhook.generateSecret()).sign("{}", { id: "msg_example", timestamp: nowSeconds() });
+  $("verify-headers").placeholder = Object.keys(example).map((name) => `${name}: …`).join("\n");
+  restoreHash();
+  if (!$("sign-id").value) $("sign-id").value = newId($("sign-scheme").value);
   ready = true;
   renderSamples();
+  renderCatalogSamples();
   $("load-status").hidden = true;
   $("load-status").textContent = "";
   document.body.dataset.ready = "true";

@@ -51,6 +51,8 @@ echo '{ "type": "commonjs" }' > dist/node/package.json
 cp src/web/index.js src/web/browser.js dist/web/
 cp src/asymmetric/index.js dist/asymmetric/
 cp src/workerd/index.js dist/workerd/
+# The SchemeId union of the types, written from the catalog the module just built holds.
+node scripts/scheme-ids.mjs >/dev/null
 
 # The licenses the manifests declare (MIT OR Apache-2.0), from the repository root.
 cp ../LICENSE-MIT ../LICENSE-APACHE .

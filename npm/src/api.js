@@ -132,6 +132,33 @@ function addLine(lines, name, value) {
 }
 
 /**
+ * `lines` with the other headers of `headers` (those not in `names`) appended, for detection:
+ * a scheme may be told apart by a header it does not read, such as HubSpot's signature version.
+ * Only single values that fit a line are added; nothing here is verified.
+ */
+function withOtherHeaders(lines, headers, names) {
+  const others = [];
+  const add = (name, value) => {
+    if (names.includes(name) || typeof value !== "string" || /[\r\n]/.test(value)) return;
+    others.push(name, value);
+  };
+  if (typeof headers.get === "function") {
+    if (typeof headers.forEach === "function") headers.forEach((value, name) => add(String(name).toLowerCase(), value));
+  } else {
+    const counts = new Map();
+    for (const key of Object.keys(headers)) counts.set(key.toLowerCase(), (counts.get(key.toLowerCase()) ?? 0) + 1);
+    for (const key of Object.keys(headers)) {
+      const value = headers[key];
+      const single = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+      if (counts.get(key.toLowerCase()) === 1) add(key.toLowerCase(), single);
+    }
+  }
+  if (others.length === 0) return lines;
+  const text = others.join("\n");
+  return lines === "" ? text : `${lines}\n${text}`;
+}
+
+/**
  * A verified webhook: its exact bytes and what the signature covers (`id`, `timestamp`), apart
  * from `unsigned`, what the request's headers claim without the signature covering it.
  */
@@ -183,7 +210,7 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
   const state = { broken: undefined };
   const wasm = (binding) => call(state, binding);
   const toBody = (body) => (typeof body === "string" ? encodeText(body) : toBytes(body, "body"));
-  const { WasmVerifier, WasmSigner, detectScheme, knownHeaderNames, schemeCatalog } = bindings;
+  const { WasmVerifier, WasmSigner, detectScheme, detectSchemes, knownHeaderNames, schemeCatalog } = bindings;
   let knownNames;
   let catalog;
 
@@ -293,7 +320,8 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
     diagnose(body, headers, options) {
       const bytes = toBody(body);
       knownNames ??= wasm(knownHeaderNames);
-      const flat = collectHeaders(headers, [...new Set([...knownNames, ...this.#headerNames])]);
+      const names = [...new Set([...knownNames, ...this.#headerNames])];
+      const flat = withOtherHeaders(collectHeaders(headers, names), headers, names);
       const { now: clock, url, method } = checkOptions(options);
       const now = checkSeconds(clock, "now") ?? nowSeconds();
       checkText(url, "url");
@@ -314,19 +342,34 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
     }
   }
 
-  /** The built-in scheme whose headers `headers` carries, or undefined. */
-  function detect(headers) {
+  /** The request's headers as the core's detection reads them. */
+  function detectionLines(headers) {
     ensureReady();
     knownNames ??= wasm(knownHeaderNames);
-    const lines = collectHeaders(headers, knownNames);
+    return withOtherHeaders(collectHeaders(headers, knownNames), headers, knownNames);
+  }
+
+  /** The catalog scheme whose headers `headers` carries best, or undefined. */
+  function detect(headers) {
+    const lines = detectionLines(headers);
     return wasm(() => detectScheme(lines));
   }
 
   /**
-   * Every scheme id the package knows, built-in and catalog presets, with what each needs:
-   * `key` (`secret`, `public-key` or `token`), `needs` (`url`, `method` where the scheme signs
-   * them), `covers` (what its signature covers), `headers` (the lowercase names of the headers
-   * it reads) and `tolerancePastOnly` (only old timestamps are refused).
+   * Every catalog scheme whose headers `headers` carries, best match first (an empty array when
+   * none): several providers share a header, so the first is a guess.
+   */
+  function detectAll(headers) {
+    const lines = detectionLines(headers);
+    return Object.freeze(wasm(() => detectSchemes(lines)));
+  }
+
+  /**
+   * The catalog: every scheme the package knows (built-in schemes, then provider presets), each
+   * with its facts as the core holds them (`id`, `name`, `docs`, `key`, `secretFormat`,
+   * `algorithm`, `needs`, `covers`, `headers`, `unsignedHeaders`, `signatureHeader`, `signatureLayout`,
+   * `signedContent`, `toleranceSeconds`, `tolerancePastOnly`, `handshake`, `sample`; see
+   * `SchemeInfo` in index.d.ts). Frozen, and built once.
    */
   function schemes() {
     ensureReady();
@@ -337,10 +380,11 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
           needs: Object.freeze(entry.needs),
           covers: Object.freeze(entry.covers),
           headers: Object.freeze(entry.headers),
+          unsignedHeaders: Object.freeze(entry.unsignedHeaders),
         })),
     );
     return catalog;
   }
 
-  return { Webhook, WebhookVerificationError, detectScheme: detect, schemes };
+  return { Webhook, WebhookVerificationError, detectScheme: detect, detectSchemes: detectAll, schemes };
 }

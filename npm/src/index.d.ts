@@ -1,48 +1,68 @@
-/** A built-in scheme's or a catalog preset's id (`schemes()` lists them with what they need). */
-export type SchemeId =
-  | "standard-webhooks"
-  | "svix"
-  | "septiccycle"
-  | "x-webhook-signature"
-  | "github"
-  | "stripe"
-  | "slack"
-  | "shopify"
-  | "paddle"
-  | "mux"
-  | "sanity"
-  | "zendesk"
-  | "webflow"
-  | "box"
-  | "paystack"
-  | "hubspot-v1"
-  | "hubspot-v2"
-  | "hubspot-v3"
-  | "square"
-  | "twilio"
-  | "mailgun"
-  | "linear"
-  | "discord"
-  | "telnyx"
-  | "sendgrid"
-  | "gitlab"
-  | "postmark";
+import type { SchemeId } from "./scheme-ids.js";
 
-/** One entry of `schemes()`. */
+/**
+ * The id of a catalog scheme: a built-in scheme or a provider preset. The union is written from
+ * the catalog when the package is built (`scheme-ids.d.ts`), so it names exactly the schemes
+ * `schemes()` lists.
+ */
+export type { SchemeId };
+
+/** How a scheme's signature is computed (as in `CustomScheme.algorithm`). */
+export type Algorithm = "hmac-sha256" | "hmac-sha1" | "hmac-sha512" | "sha256" | "ed25519" | "ecdsa-p256" | "token";
+
+/** How a string secret becomes the key (as in `CustomScheme.secretFormat`). */
+export type SecretFormat = "utf8" | "whsec" | "base64" | "hex";
+
+/**
+ * An endpoint challenge a provider sends before (and while) it delivers, which a receiver must
+ * answer for its route to work: Zoom's signed `endpoint.url_validation` event, Meta's
+ * `hub.verify_token` GET (Meta, WhatsApp), X's `crc_token` GET.
+ */
+export type Handshake = "zoom-url-validation" | "meta-verify-token" | "twitter-crc";
+
+/** One entry of the catalog, as `schemes()` lists it: the facts the Rust core holds about a scheme. */
 export interface SchemeInfo {
+  /** The id to pass as `scheme`, the provider's name in lowercase kebab case (`hubspot-v3`). */
   readonly id: SchemeId;
   /** The provider's name as people write it. */
   readonly name: string;
+  /** The provider's documentation of its signatures (an `https://` URL). */
+  readonly docs: string;
   /** What the secret is: a shared `secret`, the sender's `public-key` (Ed25519 or ECDSA), or a `token` sent as is. */
   readonly key: "secret" | "public-key" | "token";
-  /** What `verify` needs besides body and headers: the request's `url` and `method` where the scheme signs them. */
+  /**
+   * How a string secret is read: its UTF-8 bytes (`utf8`), `whsec_` + base64 (`whsec`),
+   * base64 or hex. For a public key, how its text is read.
+   */
+  readonly secretFormat: SecretFormat;
+  /** How the signature is computed. */
+  readonly algorithm: Algorithm;
+  /** What `verify` and `sign` need besides body and headers: the request's `url` and `method` where the scheme signs them. */
   readonly needs: readonly ("url" | "method")[];
-  /** What the scheme's signature covers. */
+  /** What the scheme's signature covers (authenticated); anything else the request carries is unsigned metadata. */
   readonly covers: readonly Covered[];
   /** The lowercase names of the headers the scheme reads (signature, id, timestamp, event type). */
   readonly headers: readonly string[];
+  /**
+   * The lowercase names of the headers its senders send that the signature does not cover: an
+   * unsigned delivery id, the event type, vendor extras (GitHub's hook ids). Unauthenticated
+   * metadata: a replay can carry any value there.
+   */
+  readonly unsignedHeaders: readonly string[];
+  /** The lowercase header the signature travels in; `undefined` when it travels in the JSON body (then the package only verifies it). */
+  readonly signatureHeader?: string;
+  /** How the signature is written where it travels: `sha256=<hex>`, `t=<timestamp>,v1=<hex>`, `v1,<base64> …`, `<hex> in signature.signature`. */
+  readonly signatureLayout: string;
+  /** What is signed, as a template over `{id}`, `{timestamp}`, `{url}`, `{method}`, `{path}`, `{form}`, `{header:Name}` and `{body}`: `v0:{timestamp}:{body}`. */
+  readonly signedContent: string;
+  /** The timestamp tolerance the provider's own verifier uses, in seconds (300 where it checks none); meaningless when `covers` has no `timestamp`. */
+  readonly toleranceSeconds: number;
   /** Only old timestamps are refused (Stripe); otherwise the tolerance applies both ways. */
   readonly tolerancePastOnly: boolean;
+  /** The endpoint challenge the provider sends, if a receiver must answer one. */
+  readonly handshake?: Handshake;
+  /** A sample event body as the provider sends it (from its documentation, trimmed), for demos and tests. */
+  readonly sample: string;
 }
 
 /**
@@ -67,13 +87,13 @@ export interface CustomSchemeFields {
   /** The header naming the event type, reported as `unsigned.eventType` (never signed). */
   eventTypeHeader?: string;
   /** How a string secret becomes the key: its UTF-8 bytes (default), `whsec_` + base64, base64 or hex. */
-  secretFormat?: "utf8" | "whsec" | "base64" | "hex";
+  secretFormat?: SecretFormat;
   /** This scheme's default timestamp tolerance in seconds. Default: 300. */
   toleranceSeconds?: number;
   /** Refuse only timestamps older than the tolerance (some vendors' SDKs do). Default: false, both ways. */
   tolerancePastOnly?: boolean;
   /** How the signature is computed. Default: `"hmac-sha256"`. `"sha256"`: SHA-256 over secret ‖ content (HubSpot v1/v2); `"token"`: the header is the secret itself. */
-  algorithm?: "hmac-sha256" | "hmac-sha1" | "hmac-sha512" | "sha256" | "ed25519" | "ecdsa-p256" | "token";
+  algorithm?: Algorithm;
   /** How the timestamp is written. Default: `"seconds"`. */
   timestampFormat?: "seconds" | "milliseconds" | "rfc3339";
   /** For `key=value` signature headers (`t=…,v1=…`): the key whose values are signatures. */
@@ -258,10 +278,21 @@ export class Webhook {
   static generateSecret(): string;
 }
 
-/** The built-in scheme whose headers `headers` carries. */
+/**
+ * The catalog scheme whose headers `headers` carries best (the first of `detectSchemes`), or
+ * `undefined` when none does. A guess for tools, never a reason to trust a request.
+ */
 export function detectScheme(headers: HeadersLike): SchemeId | undefined;
 
-/** Every scheme id, built-in and catalog presets, with what each needs. */
+/**
+ * Every catalog scheme whose signature header (and timestamp header, and fixed headers such as
+ * HubSpot's signature version) `headers` carries, best match first: the more of a scheme's other
+ * headers are present, the better. Several providers share a header (`X-Hub-Signature-256`:
+ * GitHub, Meta, WhatsApp), so this is a list of guesses. Empty when none fits.
+ */
+export function detectSchemes(headers: HeadersLike): readonly SchemeId[];
+
+/** The catalog: every scheme the package knows, built-in schemes then provider presets, with its facts. */
 export function schemes(): readonly SchemeInfo[];
 
 /**

@@ -5,7 +5,9 @@
 // what a link holds before making one and never holds the secret, and a page opened from a link
 // says so before a typed secret is used; authenticated fields are shown apart from unsigned ones;
 // the page is served with frame-ancestors 'none' and cannot be framed; no request leaves the
-// page's origin. Screenshots go to test-artifacts/playground/.
+// page's origin. The scheme picker is the package's catalog (schemes()): every entry, its facts,
+// its sample event signed and verified; pasted headers select the detected scheme and list the
+// other candidates (detectSchemes). Screenshots go to test-artifacts/playground/.
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
@@ -16,7 +18,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { Webhook } from "hookseal";
+import { Webhook, schemes as catalogOf } from "hookseal";
 import { buildPlayground, buildSamples, readSampleData } from "../playground/build.mjs";
 import { servePlayground } from "../playground/serve.mjs";
 import { launchChromium } from "./support/chromium.mjs";
@@ -221,7 +223,7 @@ test("every sample loads with one click and verifies", async () => {
     const outcome = await clickVerify();
     assert.equal(outcome.code, "valid", `${sample.id}: ${outcome.text}`);
     assert.deepEqual(outcome.hints, []);
-    assert.match(await page.textContent("#verify-detected"), new RegExp(`: ${sample.scheme}$`), sample.id);
+    assert.equal(await page.getAttribute("#verify-detected", "data-detected"), sample.scheme, sample.id);
     assert.equal(await page.getAttribute("#sign-status", "data-code"), "valid", sample.id);
   }
   // careCycle sends the svix-* names.
@@ -231,6 +233,117 @@ test("every sample loads with one click and verifies", async () => {
   assert.match(await page.inputValue("#verify-headers"), /^x-webhook-signature: sha256=[0-9a-f]{64}\nx-webhook-event: job\.updated$/m);
   assert.deepEqual(page.errors, []);
 });
+
+/** What the page can sign of the catalog: a shared secret or token, and a signature in a header. */
+const signable = (entry) => entry.key !== "public-key" && entry.signatureHeader !== undefined;
+
+test("the scheme picker holds every schemes() entry, by name and id, grouped, and finds them", async () => {
+  const catalog = catalogOf();
+  const ids = catalog.map((entry) => entry.id).sort();
+  for (const select of ["#verify-scheme", "#sign-scheme"]) {
+    const options = await page.locator(`${select} option`).evaluateAll((items) => items.map((item) => [item.value, item.textContent, item.parentElement.tagName]));
+    const listed = options.filter(([value]) => value !== "auto" && value !== "custom");
+    assert.deepEqual(listed.map(([value]) => value).sort(), ids, select);
+    for (const [value, label, parent] of listed) {
+      const entry = catalog.find((item) => item.id === value);
+      assert.equal(label, `${entry.name} (${entry.id})`);
+      assert.equal(parent, "OPTGROUP", `${value} is in a group`);
+    }
+    assert.ok(options.some(([value]) => value === "custom"));
+  }
+  assert.deepEqual((await page.locator("#verify-scheme option").first().getAttribute("value")), "auto");
+  // Searching by name narrows the picker and takes the first match.
+  const entry = catalog.filter(signable).at(-1);
+  await selectTab("sign");
+  await page.fill("#sign-scheme-find", entry.name);
+  await page.press("#sign-scheme-find", "Enter");
+  const visible = await page.locator("#sign-scheme option:not([hidden])").evaluateAll((items) => items.map((item) => item.value));
+  assert.ok(visible.includes(entry.id), `${entry.name} found`);
+  assert.ok(visible.length < catalog.length, "the others are hidden");
+  assert.equal(await page.inputValue("#sign-scheme"), visible.find((value) => value !== "custom"));
+  await page.fill("#sign-scheme-find", entry.id);
+  await page.press("#sign-scheme-find", "Enter");
+  assert.equal(await page.inputValue("#sign-scheme"), entry.id);
+  // Its facts, as schemes() gives them.
+  const facts = await page.textContent("#sign-scheme-help");
+  for (const text of [entry.name, entry.signatureHeader, entry.signatureLayout, entry.signedContent, entry.covers.join(", "), ...entry.unsignedHeaders]) {
+    assert.ok(facts.includes(text), `${entry.id}: the facts show ${text}`);
+  }
+  assert.equal(await page.getAttribute(`#sign-scheme-help a[data-docs="${entry.id}"]`, "href"), entry.docs);
+  await page.fill("#sign-scheme-find", "");
+  assert.equal(await page.locator("#sign-scheme option[hidden]").count(), 0);
+  // Every entry has a sample chip or is named as one the page cannot sign.
+  const chips = await page.locator("[data-catalog-sample]").evaluateAll((items) => items.map((item) => item.dataset.catalogSample));
+  assert.deepEqual(chips.sort(), catalog.filter(signable).map((item) => item.id).sort());
+  const unsignable = await page.textContent("#catalog-unsignable");
+  for (const other of catalog.filter((item) => !signable(item))) assert.ok(unsignable.includes(other.id), other.id);
+  assert.deepEqual(page.errors, []);
+});
+
+test("every catalog entry's sample the package can sign loads, signed with a demo secret of its format, and verifies", async () => {
+  const catalog = catalogOf();
+  const vendorSchemes = new Set(vendors.map((vendor) => vendor.scheme));
+  for (const entry of catalog) {
+    await selectTab("verify");
+    await page.selectOption("#verify-scheme", entry.id);
+    if (!signable(entry)) {
+      assert.equal(await page.locator("#verify-load-sample").count(), 0, entry.id);
+      assert.match(await page.textContent("#verify-no-sample"), /cannot be signed here/, entry.id);
+      continue;
+    }
+    await page.click("#verify-load-sample");
+    const outcome = { ...(await status()), hints: await hintCodes() };
+    assert.equal(outcome.code, "valid", `${entry.id}: ${outcome.text}`);
+    assert.deepEqual(outcome.hints, [], entry.id);
+    assert.equal(await page.inputValue("#verify-body"), entry.sample, entry.id);
+    assert.equal(await page.inputValue("#verify-scheme"), entry.id);
+    assert.equal(await page.getAttribute("#sign-status", "data-code"), "valid", entry.id);
+    const secret = await page.inputValue("#verify-secrets");
+    if (entry.secretFormat === "whsec") assert.match(secret, /^whsec_[A-Za-z0-9+/]+=*$/, entry.id);
+    if (entry.secretFormat === "base64") assert.match(secret, /^[A-Za-z0-9+/]+=*$/, entry.id);
+    if (entry.secretFormat === "hex") assert.match(secret, /^[0-9a-f]+$/, entry.id);
+    if (entry.needs.includes("url")) assert.match(await page.inputValue("#verify-url"), /^https?:\/\//, entry.id);
+    // The same request verifies in Node with what the page shows.
+    const headers = Object.fromEntries((await page.inputValue("#verify-headers")).split("\n").map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]));
+    const now = Number(await page.inputValue("#verify-now")) || nowSeconds();
+    const url = (await page.inputValue("#verify-url")) || undefined;
+    new Webhook(secret, { scheme: entry.id }).verify(entry.sample, headers, { now, url, method: "POST" });
+    assert.ok((await page.textContent("#load-status")).includes(`${entry.name}'s sample event`), entry.id);
+  }
+  // A provider the seeded samples do not have, loaded from its chip in the Samples list.
+  const provider = catalog.find((entry) => signable(entry) && !vendorSchemes.has(entry.id) && entry.needs.length === 0);
+  await page.click(`[data-catalog-sample="${provider.id}"]`);
+  assert.equal((await status()).code, "valid", provider.id);
+  assert.equal(await page.inputValue("#sign-scheme"), provider.id);
+  await screenshot("catalog-sample-desktop");
+  assert.deepEqual(page.errors, []);
+});
+
+test("pasted headers select the detected scheme and list the other candidates (detectSchemes)", async () => {
+  const ids = catalogOf().map((entry) => entry.id);
+  const body = '{"zen":"Keep it logically awesome.","hook_id":1}';
+  const secret = "github-paste-secret";
+  const signed = new Webhook(secret, { scheme: "github" }).sign(body, { id: "5e3c1f7a-0b8f-11ef-9b0f-3b1c8d2b6a10", eventType: "ping" });
+  await verifyPasted({ body, secret, scheme: "auto", headers: `POST /hooks HTTP/1.1\nUser-Agent: GitHub-Hookshot/abc\n${headerLines(signed)}` });
+  assert.equal((await status()).code, "valid");
+  assert.equal(await page.getAttribute("#verify-detected", "data-detected"), "github");
+  assert.match(await page.textContent("#verify-detected"), /Detected from the headers: GitHub \(github\)/);
+  assert.match(await page.textContent("#verify-result .facts"), /Schemegithub \(detected/);
+  assert.match(await page.textContent("#verify-scheme-facts"), /Detected/);
+  const candidates = (await page.getAttribute("#verify-detected", "data-candidates")).split(" ");
+  assert.equal(candidates[0], "github");
+  if (ids.includes("meta")) {
+    assert.ok(candidates.includes("meta"), candidates.join(" "));
+    // A candidate is one click away; verifying as it tells what it covers.
+    await page.click('#verify-detected [data-candidate="meta"]');
+    assert.equal(await page.inputValue("#verify-scheme"), "meta");
+    assert.equal((await status()).code, "valid");
+    assert.match(await page.textContent("#verify-scheme-facts"), /Meta/);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+const headerLines = (headers) => Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join("\n");
 
 test("a one-byte change in the body: no_matching_signature, and the signatures differ", async () => {
   for (const id of ["septiccycle/job.completed", "smartcomply/test.submitted", "stripe/payment_intent.succeeded"]) {

@@ -545,7 +545,9 @@ impl WasmSigner {
 /// Every catalog entry (built-in schemes, then presets) as a plain object: `id`, `name`,
 /// `docs`, `key` (`secret`, `public-key` or `token`), `secretFormat`, `algorithm`, `needs` (`url`,
 /// `method` where the scheme signs them), `covers`, `headers` (the lowercase names it reads),
-/// `signatureHeader` (`undefined` for a signature in the body), `signatureLayout`,
+/// `unsignedHeaders` (the headers its senders send that the signature does not cover: an unsigned
+/// id, the event type, vendor extras), `signatureHeader` (`undefined` for a signature in the
+/// body), `signatureLayout`,
 /// `signedContent`, `toleranceSeconds`, `tolerancePastOnly`, `handshake` and `sample`. The
 /// package freezes and caches it.
 #[wasm_bindgen(js_name = schemeCatalog)]
@@ -583,7 +585,7 @@ fn catalog_entry(scheme: &Scheme) -> Result<JsValue, JsValue> {
         _ => "utf8",
     };
     let object = Object::new();
-    let fields: [(&str, JsValue); 16] = [
+    let fields: [(&str, JsValue); 17] = [
         ("id", scheme.id().into()),
         ("name", entry.name().into()),
         ("docs", entry.docs().into()),
@@ -593,6 +595,10 @@ fn catalog_entry(scheme: &Scheme) -> Result<JsValue, JsValue> {
         ("needs", strings(&mut needs.into_iter())),
         ("covers", strings(&mut coverage.names().map(String::from))),
         ("headers", strings(&mut scheme.header_names().into_iter())),
+        (
+            "unsignedHeaders",
+            strings(&mut scheme.metadata_header_names().into_iter()),
+        ),
         (
             "signatureHeader",
             scheme
@@ -615,18 +621,30 @@ fn catalog_entry(scheme: &Scheme) -> Result<JsValue, JsValue> {
     Ok(object.into())
 }
 
-/// The built-in scheme whose headers the request carries, or `undefined`.
+/// The catalog scheme whose headers the request carries best, or `undefined`.
 #[wasm_bindgen(js_name = detectScheme)]
 pub fn detect_scheme(headers: &str) -> Option<String> {
     Scheme::detect(&HeaderLines(headers)).map(|scheme| scheme.id().into())
 }
 
-/// Every header name any built-in scheme reads, lowercase, for callers that pass headers to
-/// `detectScheme`.
+/// Every catalog scheme whose headers the request carries, best match first (see the core's
+/// `Scheme::candidates`): a guess from headers, never a reason to trust a request.
+#[wasm_bindgen(js_name = detectSchemes)]
+pub fn detect_schemes(headers: &str) -> Vec<String> {
+    Scheme::candidates(&HeaderLines(headers))
+        .iter()
+        .map(|scheme| scheme.id().into())
+        .collect()
+}
+
+/// Every header name a catalog scheme reads or detection weighs (its unsigned metadata headers),
+/// lowercase, for callers that pass headers to `detectScheme` and `detectSchemes`.
 #[wasm_bindgen(js_name = knownHeaderNames)]
 pub fn known_header_names() -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for name in Scheme::catalog().flat_map(|scheme| scheme.header_names()) {
+    let every = Scheme::catalog()
+        .flat_map(|scheme| [scheme.header_names(), scheme.metadata_header_names()].concat());
+    for name in every {
         if !names.contains(&name) {
             names.push(name); // not sort + dedup: the sort alone costs 5 KB of wasm
         }

@@ -20,6 +20,7 @@ module.exports = {
   Webhook: api.Webhook,
   WebhookVerificationError: api.WebhookVerificationError,
   detectScheme: api.detectScheme,
+  detectSchemes: api.detectSchemes,
   schemes: api.schemes,
   init: () => Promise.resolve(),
 };

@@ -8,5 +8,5 @@ import { createApi } from "../api.js";
 bindings.initSync({ module: wasmModule });
 
 const api = createApi(bindings);
-export const { Webhook, WebhookVerificationError, detectScheme, schemes } = api;
+export const { Webhook, WebhookVerificationError, detectScheme, detectSchemes, schemes } = api;
 export const init = () => Promise.resolve();

@@ -1,7 +1,7 @@
 // A TypeScript consumer of the shipped declarations: `tsc --noEmit` must accept it as is, and
 // each `@ts-expect-error` line proves a misuse is caught.
-import { Webhook, WebhookVerificationError, detectScheme, init } from "hookseal";
-import type { CustomScheme, Diagnosis, ErrorCode, WebhookMessage } from "hookseal";
+import { Webhook, WebhookVerificationError, detectScheme, detectSchemes, init, schemes } from "hookseal";
+import type { CustomScheme, Diagnosis, ErrorCode, SchemeId, SchemeInfo, WebhookMessage } from "hookseal";
 
 await init();
 const webhook = new Webhook(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", new Uint8Array(32)], {
@@ -33,6 +33,16 @@ try {
 const diagnosis: Diagnosis = webhook.diagnose("{}", headers);
 const hintCodes: string[] = diagnosis.hints.map((hint) => hint.code);
 const scheme = detectScheme(headers);
+const candidates: readonly SchemeId[] = detectSchemes(headers);
+// The catalog's facts, typed: an entry's id is a SchemeId, usable as a scheme as it is.
+const entry: SchemeInfo | undefined = schemes().find((item) => item.id === "github");
+if (entry !== undefined) {
+  const facts: [string, string, string, number, boolean, string] = [entry.name, entry.docs, entry.signatureLayout, entry.toleranceSeconds, entry.tolerancePastOnly, entry.sample];
+  const where: string | undefined = entry.signatureHeader;
+  const secretFormat: "utf8" | "whsec" | "base64" | "hex" = entry.secretFormat;
+  new Webhook("secret", { scheme: entry.id }).sign(entry.sample, { url: entry.needs.includes("url") ? "https://example.com/hook" : undefined });
+  void [facts, where, secretFormat, entry.handshake, entry.algorithm, entry.signedContent];
+}
 const secret: string = Webhook.generateSecret();
 const fromRequest: Promise<WebhookMessage> = webhook.verifyRequest({
   headers: { get: () => null },
@@ -40,7 +50,9 @@ const fromRequest: Promise<WebhookMessage> = webhook.verifyRequest({
 });
 
 // @ts-expect-error: not a scheme id
-new Webhook("secret", { scheme: "paypal" });
+new Webhook("secret", { scheme: "no-such-provider" });
+// @ts-expect-error: detectSchemes gives ids, not strings to add to
+const widened: SchemeId[] = [...detectSchemes(headers), "no-such-provider"];
 // @ts-expect-error: numbers are not bodies
 webhook.verify(42, headers);
 // @ts-expect-error: the clock is in seconds, as a number
@@ -52,4 +64,4 @@ const inBody: CustomScheme = { signatureField: "signature.signature", template: 
 // @ts-expect-error: not both
 const both: CustomScheme = { signatureHeader: "X-Sig", signatureField: "sig" };
 
-void [id, bytes, parsed, unsignedEvent, internal, hintCodes, scheme, secret, fromRequest, incomplete];
+void [id, bytes, parsed, unsignedEvent, internal, hintCodes, scheme, candidates, secret, fromRequest, incomplete, widened];
