@@ -32,8 +32,8 @@ const NO = "no_matching_signature";
 const TS = "invalid_timestamp";
 const OK = "valid";
 const JOINED = {
-  "standard-webhooks": { "webhook-id": [NO, NO, NO], "webhook-timestamp": [TS, TS, TS], "webhook-signature": [NO, OK, OK] },
-  svix: { "svix-id": [NO, NO, NO], "svix-timestamp": [TS, TS, TS], "svix-signature": [NO, OK, OK] },
+  "standard-webhooks": { "webhook-id": [NO, NO, NO], "webhook-timestamp": [TS, TS, TS], "webhook-signature": [OK, OK, OK] },
+  svix: { "svix-id": [NO, NO, NO], "svix-timestamp": [TS, TS, TS], "svix-signature": [OK, OK, OK] },
   septiccycle: { "x-septiccycle-signature": [NO, NO, NO] },
   "x-webhook-signature": { "x-webhook-signature": [NO, NO, NO], "x-webhook-event": [OK, OK, OK] },
   github: { "x-hub-signature-256": [NO, NO, NO], "x-github-delivery": [OK, OK, OK], "x-github-event": [OK, OK, OK] },
@@ -92,7 +92,10 @@ for (const [scheme, [secret, forgerSecret]] of Object.entries(SCHEMES)) {
           // genuine request; only unsigned values may differ (anyone can set those anyway).
           assert.equal(fetched.message.id, single.message.id, label);
           assert.equal(fetched.message.timestamp, single.message.timestamp, label);
-          assert.ok(!covered || index > 0, `${label}: a covered header verified with the forged value first`);
+          // A signature list verifies when any entry is genuine, whichever comes first; any
+          // other covered header must not verify with the forged value first.
+          const signatureList = name.endsWith("-signature") && JOINED[scheme][name][0] === OK;
+          assert.ok(!covered || index > 0 || signatureList, `${label}: a covered header verified with the forged value first`);
           if (!covered) {
             const reported = Object.values(fetched.message.unsigned);
             assert.ok(reported.includes(values.join(", ")), `${label}: unsigned ${JSON.stringify(reported)}`);
