@@ -43,9 +43,10 @@ $(WORKER_BUNDLE): $(WORKER_SOURCES) | setup-worker
 	cd $(WORKER_DIR) && $(WORKER_BUILD_ENV) worker-build --release
 	@touch $@
 
-## The Worker in real workerd (Miniflare) against an origin stub on 127.0.0.1.
+## The Worker in real workerd (Miniflare) against an origin stub on 127.0.0.1. The timeout
+## bounds a whole test file (node applies it per file too): generous, for shared, loaded machines.
 test-worker: worker
-	cd $(WORKER_DIR) && $(WORKER_OFFLINE) node --test --test-timeout=60000 --test-concurrency=1 \
+	cd $(WORKER_DIR) && $(WORKER_OFFLINE) node --test --test-timeout=300000 --test-concurrency=1 \
 	  test/*.test.mjs
 
 ## wrangler dev on localhost with demo routes; signed vendor samples and a forged one go through.
