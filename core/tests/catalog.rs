@@ -37,7 +37,10 @@ fn own_cases(id: &str) -> Vec<serde_json::Value> {
 
 fn is_computed(case: &serde_json::Value) -> bool {
     // Computed cases name the generator; a published one may say it was recomputed.
-    case["source"].as_str().unwrap().contains("tests/vectors/generate.py")
+    case["source"]
+        .as_str()
+        .unwrap()
+        .contains("tests/vectors/generate.py")
 }
 
 fn key(scheme: &Scheme) -> String {
