@@ -725,6 +725,12 @@ fn read<'a, H: Headers + ?Sized>(headers: &'a H, name: &str) -> Result<Option<&'
     let Some(value) = headers.header(name) else {
         return Ok(None);
     };
+    if headers.repeated(name) {
+        return Err(Error::MalformedHeader {
+            header: name.into(),
+            reason: "sent more than once",
+        });
+    }
     if value.len() > MAX_HEADER_BYTES {
         return Err(Error::MalformedHeader {
             header: name.into(),

@@ -181,6 +181,37 @@ fn http_header_maps_work() {
     );
 }
 
+/// A header the scheme reads, sent twice, is `malformed_header` from every header source, as in
+/// the npm package: taking the first value would let a genuine value vouch for a request whose
+/// other copy says something else, and which copy a proxy keeps differs.
+#[test]
+fn a_header_sent_twice_is_malformed_from_every_source() {
+    let genuine = signed(Scheme::GitHub, "gh-secret", b"{}");
+    let forged = signed(Scheme::GitHub, "forger", b"{}");
+    let verifier = Verifier::new(Scheme::GitHub, ["gh-secret"]).expect("verifier");
+    let mut pairs = genuine.clone();
+    pairs.extend(
+        forged
+            .iter()
+            .map(|(name, value)| (name.to_uppercase(), value.clone())),
+    );
+    let mut map = http::HeaderMap::new();
+    for (name, value) in genuine.iter().chain(&forged) {
+        map.append(
+            http::HeaderName::try_from(name.as_str()).expect("name"),
+            value.parse().expect("value"),
+        );
+    }
+    for error in [
+        verifier.verify(b"{}", &pairs, NOW).expect_err("pairs"),
+        verifier.verify(b"{}", &map, NOW).expect_err("header map"),
+    ] {
+        assert_eq!(error.code(), "malformed_header");
+        assert!(error.to_string().contains("x-hub-signature-256"), "{error}");
+    }
+    assert!(verifier.verify(b"{}", &genuine, NOW).is_ok());
+}
+
 #[test]
 fn diagnosis_explains_usual_mistakes() {
     let body = br#"{"a":1,"b":[1,2]}"#;
