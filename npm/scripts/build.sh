@@ -54,6 +54,14 @@ cp src/workerd/index.js dist/workerd/
 # The SchemeId union of the types, written from the catalog the module just built holds.
 node scripts/scheme-ids.mjs >/dev/null
 
+# Declarations per module format (package.json's exports give each condition its own): the
+# package is "type": "module", so a .d.ts declares an ES module, which is wrong for `require`
+# (attw's "Masquerading as ESM"). Each .d.ts gets a .d.cts twin for the CommonJS entry, its
+# relative imports pointing at the twins (TypeScript maps "./x.cjs" to "./x.d.cts").
+find dist -name '*.d.ts' | while read -r declaration; do
+  sed -E 's#"(\.\.?/[^"]*)\.js"#"\1.cjs"#g' "$declaration" > "${declaration%.d.ts}.d.cts"
+done
+
 # The licenses the manifests declare (MIT OR Apache-2.0), from the repository root.
 cp ../LICENSE-MIT ../LICENSE-APACHE .
 rm -f hookseal-*.tgz
