@@ -6,8 +6,19 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
 RUST_TARGETS := wasm32-unknown-unknown thumbv7em-none-eabi
-# The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
+# The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock (pinned with = in
+# Cargo.toml). The one install of it, for the npm package and the Worker alike: setup-wasm-bindgen.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+WASM_BINDGEN := $(HOME)/.cargo/bin/wasm-bindgen
+
+# The one way an npm project here (npm/, npm/test/, cloudflare-worker/) is kept fresh: `npm ci`
+# when its package-lock.json's content differs from the one last installed, whose hash is kept
+# in its git-ignored node_modules/ (file times would not tell: a checkout or a copy sets them).
+# $(call npm-ci,DIR)
+npm-ci = want="$$(sha256sum $(1)/package-lock.json | cut -d' ' -f1)"; \
+  if [ "$$(cat $(1)/node_modules/.hookseal-lock.sha256 2>/dev/null)" != "$$want" ]; then \
+    (cd $(1) && npm ci --no-audit --no-fund --loglevel=error) && echo "$$want" > $(1)/node_modules/.hookseal-lock.sha256; \
+  fi
 
 .PHONY: test demo bench setup-rust setup-wasm-bindgen setup-chromium lint test-rust no-std readme-table
 
@@ -31,9 +42,10 @@ setup-rust:
 	  rustup target list --installed | grep -qx "$$target" || rustup target add "$$target"; \
 	done
 
-# Installed into ~/.cargo/bin once per machine (2.5 to 5 minutes); never --locked (see TOOLCHAIN.md).
+# Installed into ~/.cargo/bin once per machine (2.5 to 5 minutes). Never with --locked: the CLI's
+# own Cargo.lock pins a webpki-roots release that the crate registry here does not have.
 setup-wasm-bindgen:
-	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+	@"$(WASM_BINDGEN)" --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
 	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)"
 
 # Debian's Chromium for the browser tests (never a browser download of a test tool's own).

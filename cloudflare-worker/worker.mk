@@ -1,14 +1,12 @@
 # The Cloudflare Worker (cloudflare-worker/): build, tests in real workerd, demo, benchmark.
 # Included from the root Makefile; paths are relative to the repository root ($(CURDIR)).
-# Tools are installed idempotently outside the work tree (~/.cargo/bin), npm packages into the
-# git-ignored cloudflare-worker/node_modules (reinstalled only when package-lock.json changes).
+# Tools are installed idempotently outside the work tree (~/.cargo/bin; wasm-bindgen by the root
+# Makefile's setup-wasm-bindgen), npm packages into the git-ignored cloudflare-worker/node_modules
+# (by the root Makefile's npm-ci: reinstalled only when package-lock.json changes).
 
 WORKER_DIR := $(CURDIR)/cloudflare-worker
 WORKER_BUILD_VERSION := 0.8.7
-# The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock (pinned with = in Cargo.toml).
-WORKER_WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' $(CURDIR)/Cargo.lock)
 WORKER_BUNDLE := $(WORKER_DIR)/build/index.js
-WORKER_NPM_STAMP := $(WORKER_DIR)/node_modules/.hookseal-lock.sha256
 WORKER_SOURCES := $(shell find $(CURDIR)/core/src $(WORKER_DIR)/src -name '*.rs') \
 	$(CURDIR)/core/Cargo.toml $(WORKER_DIR)/Cargo.toml $(CURDIR)/Cargo.toml $(CURDIR)/Cargo.lock
 
@@ -18,23 +16,17 @@ WORKER_OFFLINE := WRANGLER_SEND_METRICS=false WRANGLER_HIDE_BANNER=true \
 # worker-build uses the local wasm-bindgen and npm binaryen's wasm-opt (never Debian's binaryen,
 # and never a download); the Worker is built size-tuned (opt-level z) without touching the
 # workspace's [profile.release], which the npm package's wasm build uses as it is.
-WORKER_BUILD_ENV := WASM_BINDGEN_BIN=$(HOME)/.cargo/bin/wasm-bindgen \
+WORKER_BUILD_ENV := WASM_BINDGEN_BIN=$(WASM_BINDGEN) \
 	WASM_OPT_BIN=$(WORKER_DIR)/node_modules/binaryen/bin/wasm-opt \
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="-C target-feature=+simd128"
 
 .PHONY: worker test-worker demo-worker bench-worker setup-worker
 
 ## Installs what the Worker's build and tests need, when missing or at another version.
-setup-worker:
-	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WORKER_WASM_BINDGEN_VERSION)" || \
-	  cargo install wasm-bindgen-cli --version $(WORKER_WASM_BINDGEN_VERSION)
+setup-worker: setup-rust setup-wasm-bindgen
 	@worker-build --version 2>/dev/null | grep -qx "$(WORKER_BUILD_VERSION)" || \
 	  cargo install worker-build --version $(WORKER_BUILD_VERSION)
-	@want="$$(sha256sum $(WORKER_DIR)/package-lock.json | cut -d' ' -f1)"; \
-	  if [ "$$(cat $(WORKER_NPM_STAMP) 2>/dev/null)" != "$$want" ]; then \
-	    (cd $(WORKER_DIR) && npm ci --no-audit --no-fund) && echo "$$want" > $(WORKER_NPM_STAMP); \
-	  fi
+	@$(call npm-ci,$(WORKER_DIR))
 
 ## Builds the deployable Worker into cloudflare-worker/build/ (index.js + index_bg.wasm).
 worker: setup-worker $(WORKER_BUNDLE)
