@@ -1,6 +1,6 @@
-// The package's API over the wasm bindings: argument checks (TypeError for wrong types), header
-// collection and error translation. Every webhook rule lives in the Rust core; nothing here
-// decides whether a message is authentic.
+// The package's API over the wasm bindings: argument checks (TypeError for wrong types,
+// RangeError for numbers out of range), header collection and error translation. Every webhook
+// rule lives in the Rust core; nothing here decides whether a message is authentic.
 
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
@@ -65,10 +65,14 @@ function checkText(value, what) {
   return value;
 }
 
+/** Whole seconds, as the core takes them: a TypeError for a non-number, a RangeError for a
+ * number outside the range (negative, fractional, NaN, infinite or beyond 2^53 - 1), as the
+ * language's own built-ins do. */
 function checkSeconds(value, what) {
   if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new TypeError(`${what} must be a non-negative integer number of seconds`);
+  if (typeof value !== "number") throw new TypeError(`${what} must be a number of seconds`);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${what} must be a non-negative integer number of seconds, not ${value}`);
   }
   return value;
 }

@@ -260,8 +260,8 @@ export class Webhook {
   /** What the scheme's signature covers. */
   readonly covers: readonly Covered[];
   /**
-   * Verifies the raw body; throws `WebhookVerificationError`, or `TypeError` for wrong argument
-   * types. A string body is verified as its UTF-8 bytes (a lone surrogate becomes U+FFFD).
+   * Verifies the raw body; throws `WebhookVerificationError`, `TypeError` for wrong argument
+   * types, or `RangeError` for numbers out of range (`now`). A string body is verified as its UTF-8 bytes (a lone surrogate becomes U+FFFD).
    */
   verify(body: Body, headers: HeadersLike, options?: VerifyOptions): WebhookMessage;
   /** Reads a Fetch API Request's body once and verifies it. */
@@ -271,7 +271,7 @@ export class Webhook {
   /**
    * Why the webhook does or does not verify (never send this to the webhook's sender). Linear in
    * the body; bodies over 256 KiB get no JSON layout guesses. Throws only
-   * `WebhookVerificationError` (and `TypeError` for wrong argument types).
+   * `WebhookVerificationError` (and `TypeError` or `RangeError` for wrong arguments).
    */
   diagnose(body: Body, headers: HeadersLike, options?: VerifyOptions): Diagnosis;
   /** `"whsec_"` + base64 of 32 random bytes. */
