@@ -107,6 +107,59 @@ impl<'a, const N: usize> From<&'a [u8; N]> for Secret<'a> {
     }
 }
 
+/// HMAC-SHA256's two padded key blocks, for a host that computes the inner hash (the part that
+/// covers the body) while this crate computes the outer one and compares.
+#[derive(Clone)]
+pub(crate) struct HmacPads {
+    /// The key, zero-padded to a block, XOR 0x36: the inner hash starts with it.
+    pub(crate) inner: [u8; 64],
+    /// SHA-256 after the key XOR 0x5c: the outer hash, waiting for the inner digest.
+    outer: Sha256,
+}
+
+impl HmacPads {
+    /// The pads `secret` gives under `spec`, when it is an HMAC-SHA256 key.
+    pub(crate) fn new(secret: Secret<'_>, spec: &Spec<'_>) -> Option<HmacPads> {
+        if spec.algorithm != Algorithm::HmacSha256 {
+            return None;
+        }
+        // Standard Webhooks' `whpk_`/`whsk_` secrets are Ed25519 keys (see `Key::new`).
+        if let (Secret::Text(text), SecretFormat::Whsec) = (secret, spec.secret_format)
+            && (text.starts_with("whpk_") || text.starts_with("whsk_"))
+        {
+            return None;
+        }
+        let bytes = key_bytes(secret, spec.secret_format).ok()?;
+        // RFC 2104: a key longer than the block is hashed first.
+        let hashed;
+        let key: &[u8] = if bytes.len() > 64 {
+            hashed = Sha256::digest(&bytes);
+            &hashed
+        } else {
+            &bytes
+        };
+        let mut block = [0u8; 64];
+        block.get_mut(..key.len())?.copy_from_slice(key);
+        Some(HmacPads {
+            inner: block.map(|byte| byte ^ 0x36),
+            outer: Sha256::new_with_prefix(block.map(|byte| byte ^ 0x5c)),
+        })
+    }
+
+    /// HMAC-SHA256 from the inner hash's digest.
+    pub(crate) fn finish(&self, inner: &[u8; MAC_LEN]) -> [u8; MAC_LEN] {
+        let mut outer = self.outer.clone();
+        Digest::update(&mut outer, inner);
+        outer.finalize().into()
+    }
+}
+
+impl fmt::Debug for HmacPads {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("HmacPads(<redacted>)")
+    }
+}
+
 /// The longest signature any algorithm gives, in bytes: an ECDSA P-256 signature in DER.
 pub(crate) const MAX_TAG_LEN: usize = 72;
 
@@ -458,9 +511,21 @@ pub(crate) fn any_equal<C: AsRef<[u8]>>(
 ) -> bool {
     candidates
         .fold(subtle::Choice::from(0), |found, candidate| {
-            found | expected.ct_eq(candidate.as_ref())
+            found | equal(expected, candidate.as_ref())
         })
         .into()
+}
+
+/// Whether `a` equals `b`, in time that depends only on their lengths: every byte's difference
+/// is folded in without branching, and only the folded result goes through `subtle`'s
+/// optimization barrier (its slice comparison puts each of the 32 bytes through it: 7 % of
+/// verifying a 256-byte message in WebAssembly).
+fn equal(a: &[u8], b: &[u8]) -> subtle::Choice {
+    if a.len() != b.len() {
+        return subtle::Choice::from(0);
+    }
+    let difference = a.iter().zip(b).fold(0u8, |folded, (x, y)| folded | (x ^ y));
+    difference.ct_eq(&0)
 }
 
 /// The bytes a scheme signs, as the template's pieces, so that they are hashed without being

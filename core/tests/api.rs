@@ -725,3 +725,73 @@ fn the_host_mac_path_is_for_hmac_keys_only() {
         );
     }
 }
+
+/// The inner-hash path (Node hashes the body with `crypto.hash`, the core finishes the HMAC):
+/// an independent SHA-256 over the inner pad, `before`, the body and `after` verifies exactly
+/// what the core verifies, for every built-in scheme, rotated secrets and a key longer than a
+/// block (hashed first, RFC 2104); a changed body fails; a `whpk_` verifier refuses the path.
+#[test]
+fn a_host_computed_inner_hash_verifies_like_the_crate() {
+    use sha2::{Digest, Sha256};
+    // Longer than a block whether read as whsec_ + base64 (96 bytes) or as UTF-8.
+    let long = format!(
+        "whsec_{}",
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, [7u8; 96])
+    );
+    let long = long.as_str();
+    for scheme in Scheme::BUILT_IN {
+        for signing in [SECRET, long] {
+            let secrets = ["whsec_b2xkLXNlY3JldA==", SECRET, long];
+            let headers = signed(scheme.clone(), signing, b"the body");
+            let verifier = Verifier::new(scheme.clone(), secrets).expect("verifier");
+            assert!(verifier.inner_pad(2).is_some(), "{scheme}");
+            assert!(verifier.inner_pad(3).is_none(), "{scheme}");
+            let inner = |body: &'static [u8]| {
+                let verifier = &verifier;
+                move |index: usize, before: &[u8], after: &[u8]| -> Option<[u8; 32]> {
+                    let mut hash = Sha256::new();
+                    hash.update(verifier.inner_pad(index)?);
+                    hash.update(before);
+                    hash.update(body);
+                    hash.update(after);
+                    Some(hash.finalize().into())
+                }
+            };
+            let context = RequestContext::default();
+            let expected = verifier.verify(b"the body", &headers, NOW);
+            assert!(expected.is_ok(), "{scheme}");
+            assert_eq!(
+                verifier.verify_request_with_inner_hash(
+                    &headers,
+                    &context,
+                    NOW,
+                    inner(b"the body")
+                ),
+                expected,
+                "{scheme}"
+            );
+            assert_eq!(
+                verifier.verify_request_with_inner_hash(
+                    &headers,
+                    &context,
+                    NOW,
+                    inner(b"the bodY")
+                ),
+                Err(Error::NoMatchingSignature),
+                "{scheme}"
+            );
+        }
+    }
+    let public = "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=";
+    let mixed = Verifier::new(Scheme::StandardWebhooks, [SECRET, public]).expect("verifier");
+    assert_eq!(mixed.inner_pad(0), None);
+    let headers = signed(Scheme::StandardWebhooks, SECRET, b"{}");
+    assert_eq!(
+        mixed
+            .verify_request_with_inner_hash(&headers, &RequestContext::default(), NOW, |_, _, _| {
+                None
+            })
+            .map_err(|e| e.code()),
+        Err("invalid_scheme")
+    );
+}

@@ -5,6 +5,8 @@
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 const encodeWithTextEncoder = (text) => textEncoder.encode(text);
+/** Writes `text` as UTF-8 into `view` from `offset` (room enough); the bytes written. */
+const writeWithTextEncoder = (view, text, offset) => textEncoder.encodeInto(text, view.subarray(offset)).written;
 
 /** A webhook that did not verify, or a verifier or signer that could not be built. */
 export class WebhookVerificationError extends Error {
@@ -106,11 +108,14 @@ function collectHeaders(headers, names) {
     }
     return lines;
   }
-  // One pass over the keys, which may be in any case.
-  const seen = [];
+  // One pass over the keys, which may be in any case; `seen` has a bit per name (the first 31;
+  // diagnose asks for more, listed in `seenMore`).
+  let seen = 0;
+  let seenMore;
   for (const key of Object.keys(headers)) {
     const name = key.toLowerCase();
-    if (!names.includes(name)) continue;
+    const index = names.indexOf(name);
+    if (index < 0) continue;
     let value = headers[key];
     if (Array.isArray(value)) {
       if (value.length > 1) throw sentTwice(name);
@@ -118,8 +123,14 @@ function collectHeaders(headers, names) {
     }
     if (value === undefined || value === null) continue;
     if (typeof value !== "string") throw new TypeError(`header ${name} must be a string or string[]`);
-    if (seen.includes(name)) throw sentTwice(name);
-    seen.push(name);
+    if (index < 31) {
+      if (seen & (1 << index)) throw sentTwice(name);
+      seen |= 1 << index;
+    } else {
+      seenMore ??= [];
+      if (seenMore.includes(index)) throw sentTwice(name);
+      seenMore.push(index);
+    }
     lines = addLine(lines, name, value);
   }
   return lines;
@@ -134,6 +145,8 @@ function addLine(lines, name, value) {
   }
   return lines === "" ? `${name}\n${value}` : `${lines}\n${name}\n${value}`;
 }
+
+const NOTHING_UNSIGNED = Object.freeze({});
 
 /**
  * `lines` with the other headers of `headers` (those not in `names`) appended, for detection:
@@ -167,8 +180,11 @@ function withOtherHeaders(lines, headers, names) {
  * from `unsigned`, what the request's headers claim without the signature covering it.
  */
 class WebhookMessage {
+  #body;
+  #bytes;
+  #encodeText;
   #text;
-  constructor(scheme, covers, [id, timestamp, unsignedId, unsignedEventType], bytes) {
+  constructor(scheme, covers, [id, timestamp, unsignedId, unsignedEventType], body, encodeText) {
     this.scheme = scheme;
     /** What the scheme's signature covers: some of "body", "timestamp", "id". */
     this.covers = covers;
@@ -178,14 +194,27 @@ class WebhookMessage {
     if (unsignedId) unsigned.id = unsignedId;
     if (unsignedEventType) unsigned.eventType = unsignedEventType;
     /** Header values the signature does not cover: anyone could have set them. */
-    this.unsigned = Object.freeze(unsigned);
-    /** The body's exact bytes. */
-    this.bytes = bytes;
+    this.unsigned = unsignedId || unsignedEventType ? Object.freeze(unsigned) : NOTHING_UNSIGNED;
+    // A string body was verified as its UTF-8 bytes, written straight into the WebAssembly
+    // memory: its bytes are made again only if asked for.
+    if (typeof body === "string") {
+      this.#body = body;
+      this.#encodeText = encodeText;
+    } else {
+      this.#bytes = body;
+    }
+  }
+
+  /** The body's exact bytes. */
+  get bytes() {
+    this.#bytes ??= this.#encodeText(this.#body);
+    return this.#bytes;
   }
 
   /** The verified bytes decoded as UTF-8 (a string body was UTF-8-encoded before verifying). */
   text() {
-    this.#text ??= textDecoder.decode(this.bytes);
+    // A well-formed string is what its UTF-8 bytes decode to; one with a lone surrogate is not.
+    this.#text ??= this.#body?.isWellFormed?.() ? this.#body : textDecoder.decode(this.bytes);
     return this.#text;
   }
 
@@ -203,18 +232,50 @@ function base64(bytes) {
 
 /**
  * Builds the API over one set of wasm bindings. `ensureReady` throws when the bindings cannot be
- * used yet (the browser build before `init()`); `encodeText` turns a string into UTF-8 bytes
- * (Node passes `Buffer.from`, several times faster there than TextEncoder). `hostMac`, where the
- * host has a faster synchronous HMAC-SHA256 than WebAssembly (Node's OpenSSL), is
- * `{ minBodyBytes, key(bytes), mac(key, before, body, after) }`: bodies of at least
- * `minBodyBytes` are hashed by the host; the core still does every check.
+ * used yet (the browser build before `init()`). The body and header lines are written straight
+ * into the WebAssembly memory: `viewOf(buffer)` makes the view to write through, `writeText(view,
+ * text, offset)` writes UTF-8 and answers the bytes written, `readText(view, start, end)`
+ * decodes UTF-8, `encodeText(text)` makes a string's bytes (Node passes Buffer's, several times
+ * faster there than TextEncoder's). `hostMac`, where the host has a faster synchronous SHA-256
+ * than WebAssembly (Node's OpenSSL), is `{ minBodyBytes, innerHash(pad, before, body, after) }`:
+ * for bodies of at least `minBodyBytes` the host hashes the inner half of HMAC-SHA256 (the
+ * half over the body); the core computes the rest and does every check.
  */
-export function createApi(bindings, { ensureReady = () => {}, encodeText = encodeWithTextEncoder, hostMac } = {}) {
+export function createApi(bindings, {
+  ensureReady = () => {},
+  encodeText = encodeWithTextEncoder,
+  viewOf = (buffer) => new Uint8Array(buffer),
+  writeText = writeWithTextEncoder,
+  readText = (view, start, end) => textDecoder.decode(view.subarray(start, end)),
+  hostMac,
+} = {}) {
   // Shared by every object of this instance: one trap stops them all (see `call`).
   const state = { broken: undefined };
   const wasm = (binding) => call(state, binding);
   const toBody = (body) => (typeof body === "string" ? encodeText(body) : toBytes(body, "body"));
-  const { WasmVerifier, WasmSigner, detectScheme, detectSchemes, knownHeaderNames, schemeCatalog } = bindings;
+  const { WasmVerifier, WasmSigner, detectScheme, detectSchemes, knownHeaderNames, schemeCatalog, inputBuffer, outputBuffer } = bindings;
+  // The input buffer in the WebAssembly memory, `length` bytes or more: a view of the memory
+  // (made again when the memory grows) and the buffer's offset in it.
+  let memory;
+  let view;
+  const refreshView = () => {
+    // A view of a memory that grew since is detached: its length is 0 (the buffer is not).
+    if (view === undefined || view.byteLength === 0) {
+      memory ??= bindings.wasmMemory();
+      view = viewOf(memory.buffer);
+    }
+  };
+  const input = (length) => {
+    const offset = inputBuffer(length);
+    refreshView();
+    return offset;
+  };
+  /** The answer of length `length` in the output buffer. */
+  const readAnswer = (length) => {
+    const offset = outputBuffer();
+    refreshView();
+    return readText(view, offset, offset + length);
+  };
   let knownNames;
   let catalog;
 
@@ -227,7 +288,7 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
     #schemeId;
     #covers;
     #hostMac;
-    #hostKeys;
+    #hostPads;
 
     constructor(secret, options) {
       const { scheme, toleranceSeconds } = checkOptions(options);
@@ -260,27 +321,57 @@ export function createApi(bindings, { ensureReady = () => {}, encodeText = encod
      * `options.url` and `options.method` are the request's, for schemes that sign them.
      */
     verify(body, headers, options) {
-      const bytes = toBody(body);
+      const text = typeof body === "string";
+      const bytes = text ? body : toBytes(body, "body");
       const lines = collectHeaders(headers, this.#headerNames);
-      const { now: clock, url, method } = checkOptions(options);
-      const now = checkSeconds(clock, "now") ?? nowSeconds();
-      checkText(url, "url");
-      checkText(method, "method");
-      // `+id\ntimestamp\nunsignedId\nunsignedEventType` or `-code\nmessage\nhint`: one
-      // string, one crossing.
-      const answer = wasm(() =>
-        this.#hostMac && bytes.length >= hostMac.minBodyBytes
-          ? this.#verifyWithHostMac(bytes, lines, now, url, method)
-          : this.#verifier.verify(bytes, lines, now, url, method));
+      let now;
+      let url;
+      let method;
+      if (options !== undefined) {
+        ({ now, url, method } = checkOptions(options));
+        now = checkSeconds(now, "now");
+        checkText(url, "url");
+        checkText(method, "method");
+      }
+      now ??= nowSeconds();
+      // `+id\ntimestamp\nunsignedId\nunsignedEventType` or `-code\nmessage\nhint`.
+      const answer = wasm(() => (this.#hostMac && bytes.length >= hostMac.minBodyBytes
+        ? this.#verifyWithHostMac(bytes, lines, now, url, method)
+        : this.#verifyInput(text, bytes, lines, now, url, method)));
       const fields = answer.slice(1).split("\n");
       if (answer[0] === "-") throw new WebhookVerificationError(fields[0], fields[1], fields[2] || undefined);
-      return new WebhookMessage(this.#schemeId, this.#covers, fields, bytes);
+      return new WebhookMessage(this.#schemeId, this.#covers, fields, bytes, encodeText);
     }
 
-    #verifyWithHostMac(bytes, lines, now, url, method) {
-      this.#hostKeys ??= this.#secrets.map((_, index) => hostMac.key(this.#verifier.keyBytes(index)));
-      const keys = this.#hostKeys;
-      return this.#verifier.verifyWithMac(lines, now, url, method, (index, before, after) => hostMac.mac(keys[index], before, bytes, after));
+    /**
+     * The core verifies the header lines and the body (a string or bytes), written straight
+     * into its memory: one crossing, and only numbers cross. (A string's length in UTF-16 units
+     * is at most its UTF-8 length, and its UTF-8 at most three times it.)
+     */
+    #verifyInput(text, body, lines, now, url, method) {
+      const offset = input(3 * lines.length + (text ? 3 : 1) * body.length);
+      const headersLength = writeText(view, lines, offset);
+      let bodyLength = body.length;
+      if (text) bodyLength = writeText(view, body, offset + headersLength);
+      else view.set(body, offset + headersLength);
+      return readAnswer(this.#verifier.verifyInput(headersLength, bodyLength, now, url, method));
+    }
+
+    /** The host hashes the body (a string or bytes); the core finishes the HMAC and checks. */
+    #verifyWithHostMac(body, lines, now, url, method) {
+      this.#hostPads ??= this.#secrets.map((_, index) => this.#verifier.innerPad(index));
+      const pads = this.#hostPads;
+      const offset = input(3 * lines.length);
+      const headersLength = writeText(view, lines, offset);
+      // The core puts `before` and `after` in its output buffer, with room for the digest.
+      return readAnswer(this.#verifier.verifyInputWithInnerHash(headersLength, now, url, method, (index, beforeLength, afterLength) => {
+        const start = outputBuffer();
+        const end = start + beforeLength + afterLength;
+        refreshView();
+        const digest = hostMac.innerHash(pads[index], view.subarray(start, start + beforeLength), body, view.subarray(start + beforeLength, end));
+        view.set(digest, end);
+        return true;
+      }));
     }
 
     /**

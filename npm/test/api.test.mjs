@@ -224,6 +224,33 @@ test("large bodies, which Node hashes with node:crypto, follow the same rules", 
   assert.equal(github.verify(body, github.sign(body)).scheme, "github");
 });
 
+test("every body size verifies alike through each hashing path: WebAssembly, node:crypto in one piece, streamed", () => {
+  // Node hashes bodies of 1 KiB and more with node:crypto (one crypto.hash below 64 KiB, a
+  // streamed Hash from there); the core finishes the HMAC. Strings (lone surrogates as U+FFFD),
+  // bytes, rotated secrets (the second one signs), a key longer than a block (hashed first).
+  const long = `whsec_${Buffer.alloc(96, 7).toString("base64")}`;
+  const lone = "\uD800";
+  for (const size of [0, 1023, 1024, 3000, 64 * 1024 - 1, 64 * 1024, 200_000]) {
+    const given = `{"n":"${"é".repeat(size >> 2)}${lone}${"a".repeat(size - (size >> 2))}"}`;
+    const bytes = Buffer.from(given);
+    for (const signing of [SECRET, long]) {
+      const rotated = new Webhook(["whsec_b2xkLXNlY3JldA==", signing]);
+      const headers = new Webhook(signing).sign(bytes, { id: "msg_size", timestamp: NOW });
+      for (const body of [given, bytes]) {
+        const message = rotated.verify(body, headers, { now: NOW });
+        assert.equal(message.id, "msg_size", `${size}`);
+        assert.ok(bytes.equals(message.bytes), `${size}`);
+        assert.equal(message.text(), bytes.toString(), `${size}`);
+      }
+      const tampered = Buffer.from(bytes);
+      tampered[tampered.length >> 1] ^= 1;
+      assert.equal(code(() => rotated.verify(tampered, headers, { now: NOW })), "no_matching_signature", `${size}`);
+      assert.equal(code(() => rotated.verify(`${given} `, headers, { now: NOW })), "no_matching_signature", `${size}`);
+      assert.equal(code(() => new Webhook("whsec_b2xkLXNlY3JldA==").verify(given, headers, { now: NOW })), "no_matching_signature", `${size}`);
+    }
+  }
+});
+
 test("Standard Webhooks v1a verifies bodies of every size in Node: the host HMAC path is for HMAC keys only", () => {
   // The Svix server's published v1a key pair; Node hashes bodies of 2 KiB and more with
   // node:crypto, which must not be asked for an Ed25519 key.

@@ -188,6 +188,52 @@ fn options(tolerance_seconds: Option<f64>) -> VerifyOptions {
 /// line breaks, which HTTP does not allow either). Read in place: no allocation per request.
 struct HeaderLines<'a>(&'a str);
 
+/// The most header lines [`SplitLines`] holds; more (only diagnose passes that many) are read
+/// from the text on each lookup.
+const SPLIT_LINES: usize = 12;
+
+/// Header lines split once, for `verify`, which looks several headers up: splitting the text
+/// again on every lookup was a sixth of a small message's verification.
+struct SplitLines<'a> {
+    pairs: [(&'a str, &'a str); SPLIT_LINES],
+    len: usize,
+    /// The text itself when it has more lines than `pairs` holds.
+    overflow: Option<HeaderLines<'a>>,
+}
+
+impl<'a> SplitLines<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut split = SplitLines {
+            pairs: [("", ""); SPLIT_LINES],
+            len: 0,
+            overflow: None,
+        };
+        let mut lines = text.split('\n');
+        while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
+            let Some(pair) = split.pairs.get_mut(split.len) else {
+                split.overflow = Some(HeaderLines(text));
+                break;
+            };
+            *pair = (name, value);
+            split.len += 1;
+        }
+        split
+    }
+}
+
+impl Headers for SplitLines<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        if let Some(lines) = &self.overflow {
+            return lines.header(name);
+        }
+        self.pairs
+            .iter()
+            .take(self.len)
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| *value)
+    }
+}
+
 impl Headers for HeaderLines<'_> {
     fn header(&self, name: &str) -> Option<&str> {
         let mut lines = self.0.split('\n');
@@ -253,7 +299,6 @@ fn verified_to_js(verified: Verified) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub struct WasmVerifier {
     verifier: Verifier,
-    secrets: Vec<OwnedSecret>,
 }
 
 #[wasm_bindgen]
@@ -273,10 +318,7 @@ impl WasmVerifier {
             options(tolerance_seconds),
         )
         .map_err(|error| to_js(&error))?;
-        Ok(WasmVerifier {
-            verifier,
-            secrets: owned,
-        })
+        Ok(WasmVerifier { verifier })
     }
 
     /// The scheme's id (`custom` for a custom scheme).
@@ -285,8 +327,8 @@ impl WasmVerifier {
         self.verifier.scheme().id().into()
     }
 
-    /// Whether the host may compute the MAC (`verifyWithMac`): HMAC-SHA256 over the body and
-    /// fields around it.
+    /// Whether the host may hash the body (`verifyInputWithInnerHash`): HMAC-SHA256 keys over
+    /// the body and fields around it.
     #[wasm_bindgen(getter, js_name = hostMac)]
     pub fn host_mac(&self) -> bool {
         self.verifier.host_mac_applies()
@@ -330,53 +372,86 @@ impl WasmVerifier {
         ))
     }
 
-    /// Verifies with the HMAC computed by `mac(index, before, after)`, a JavaScript function that
-    /// returns HMAC-SHA256 under the `index`-th secret's key (`keyBytes`) over `before`, the body,
-    /// then `after`: Node's OpenSSL hashes large bodies several times faster than WebAssembly can.
-    /// Answers like `verify`.
-    #[wasm_bindgen(js_name = verifyWithMac)]
+    /// Verifies the request the package wrote into the input buffer (see [`input_buffer`]):
+    /// `headers_len` bytes of `name\nvalue\n…` lines, then `body_len` bytes of body. Answers
+    /// like `verify`, written into the output buffer (see [`output_buffer`]); returns its length.
+    /// Only numbers cross (one call, no allocation): the package encodes a string body straight
+    /// into the buffer (`encodeInto`), and decodes the answer with its fastest decoder.
+    #[wasm_bindgen(js_name = verifyInput)]
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
-    pub fn verify_with_mac(
+    pub fn verify_input(
         &self,
-        headers: &str,
+        headers_len: usize,
+        body_len: usize,
         now: f64,
         url: Option<String>,
         method: Option<String>,
-        mac: &js_sys::Function,
-    ) -> String {
+    ) -> usize {
         let request = context(url.as_deref(), method.as_deref());
-        let outcome = self.verifier.verify_request_with_mac(
-            &HeaderLines(headers),
-            &request,
-            seconds(now),
-            |index, before, after| {
-                let returned = mac.call3(
-                    &JsValue::NULL,
-                    &JsValue::from(u32::try_from(index).ok()?),
-                    &Uint8Array::from(before),
-                    &Uint8Array::from(after),
-                );
-                // A throw or anything but 32 bytes is no MAC at all: that secret matches nothing.
-                let bytes = Uint8Array::from(returned.ok()?);
-                let mut tag = [0u8; 32];
-                (bytes.length() == 32).then(|| bytes.copy_to(&mut tag))?;
-                Some(tag)
-            },
-        );
-        verify_answer(outcome)
+        let answer = INPUT.with_borrow(|input| match split_input(input, headers_len, body_len) {
+            Some((headers, body)) => verify_answer(self.verifier.verify_request(
+                body,
+                &SplitLines::new(headers),
+                &request,
+                seconds(now),
+            )),
+            None => INPUT_MISUSED.into(),
+        });
+        set_output(answer.as_bytes())
     }
 
-    /// The HMAC key of the `index`-th secret under this scheme, for `verifyWithMac`.
-    #[wasm_bindgen(js_name = keyBytes)]
-    pub fn key_bytes(&self, index: usize) -> Result<Vec<u8>, JsValue> {
-        let secret = self
-            .secrets
-            .get(index)
-            .ok_or_else(|| to_js(&Error::InvalidSecret("no such secret")))?;
-        secret
-            .as_secret()
-            .key_bytes(self.verifier.scheme())
-            .map_err(|error| to_js(&error))
+    /// Like [`verify_input`](Self::verify_input) with the body hashed by the host: the input
+    /// buffer holds only the header lines, and `hash(index, beforeLength, afterLength)` writes
+    /// SHA-256 over the `index`-th secret's `innerPad`, the `before` bytes, the body, then the
+    /// `after` bytes into the output buffer, where `before` and `after` are, right after them,
+    /// and returns `true`. The core
+    /// computes the outer hash of HMAC-SHA256 and does every check: Node's OpenSSL hashes with
+    /// the CPU's SHA instructions, several times faster than WebAssembly can.
+    #[wasm_bindgen(js_name = verifyInputWithInnerHash)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
+    pub fn verify_input_with_inner_hash(
+        &self,
+        headers_len: usize,
+        now: f64,
+        url: Option<String>,
+        method: Option<String>,
+        hash: &js_sys::Function,
+    ) -> usize {
+        let request = context(url.as_deref(), method.as_deref());
+        let answer = INPUT.with_borrow(|input| match split_input(input, headers_len, 0) {
+            Some((headers, _)) => verify_answer(self.verifier.verify_request_with_inner_hash(
+                &SplitLines::new(headers),
+                &request,
+                seconds(now),
+                |index, before, after| {
+                    // `before`, `after`, then room for the digest, which the host writes there.
+                    OUTPUT.with_borrow_mut(|output| {
+                        output.clear();
+                        output.extend_from_slice(before);
+                        output.extend_from_slice(after);
+                        output.extend_from_slice(&[0; 32]);
+                    });
+                    let returned = hash.call3(
+                        &JsValue::NULL,
+                        &JsValue::from(u32::try_from(index).ok()?),
+                        &JsValue::from(u32::try_from(before.len()).ok()?),
+                        &JsValue::from(u32::try_from(after.len()).ok()?),
+                    );
+                    // Anything but `true` (a throw too) is no hash: that secret matches nothing.
+                    (returned.ok()? == JsValue::TRUE).then_some(())?;
+                    OUTPUT.with_borrow(|output| output.last_chunk::<32>().copied())
+                },
+            )),
+            None => INPUT_MISUSED.into(),
+        });
+        set_output(answer.as_bytes())
+    }
+
+    /// The block the inner hash starts with under the `index`-th secret, for
+    /// `verifyInputWithInnerHash`; `undefined` where the host may not hash (see `hostMac`).
+    #[wasm_bindgen(js_name = innerPad)]
+    pub fn inner_pad(&self, index: usize) -> Option<Vec<u8>> {
+        self.verifier.inner_pad(index).map(|pad| pad.to_vec())
     }
 
     /// Explains the outcome for the holder of the secret (see the core's
@@ -397,6 +472,62 @@ impl WasmVerifier {
         diagnosis_to_js(&diagnosis)
     }
 }
+
+thread_local! {
+    /// Where the package writes a request for `verifyInput`: one buffer for every verifier,
+    /// grown to the largest request seen and reused.
+    static INPUT: core::cell::RefCell<Vec<u8>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// The address of the input buffer, at least `len` bytes long, for the package to write a
+/// request into (through the memory `wasmMemory()` returns) before calling `verifyInput`.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(len: usize) -> usize {
+    INPUT.with_borrow_mut(|input| {
+        if input.len() < len {
+            input.resize(len, 0);
+        }
+        input.as_mut_ptr().addr()
+    })
+}
+
+thread_local! {
+    /// The last answer of `verifyInput`, for the package to read.
+    static OUTPUT: core::cell::RefCell<Vec<u8>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Puts `bytes` in the output buffer; their length.
+fn set_output(bytes: &[u8]) -> usize {
+    OUTPUT.with_borrow_mut(|output| {
+        output.clear();
+        output.extend_from_slice(bytes);
+    });
+    bytes.len()
+}
+
+/// The address of the output buffer, which holds the last answer of `verifyInput` (valid until
+/// the next call into the module).
+#[wasm_bindgen(js_name = outputBuffer)]
+pub fn output_buffer() -> usize {
+    OUTPUT.with_borrow(|output| output.as_ptr().addr())
+}
+
+/// The module's memory, for writing into the input buffer.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// The header lines and the body the package wrote into the input buffer; `None` when the
+/// lengths do not fit it or the lines are not UTF-8 (the package's bug, never the request's).
+fn split_input(input: &[u8], headers_len: usize, body_len: usize) -> Option<(&str, &[u8])> {
+    let (headers, rest) = input.split_at_checked(headers_len)?;
+    Some((core::str::from_utf8(headers).ok()?, rest.get(..body_len)?))
+}
+
+/// The answer for an input the package wrote wrongly: its `internal_error`.
+const INPUT_MISUSED: &str =
+    "-internal_error\ninternal error: the input buffer does not hold the request\n";
 
 /// Seconds from JavaScript, checked there (or above) to be whole and non-negative; `as` saturates.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
