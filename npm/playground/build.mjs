@@ -3,6 +3,7 @@
 //
 //   <out>/index.html, playground.js, style.css   the page (copied from npm/playground/)
 //   <out>/hookseal/web/, <out>/hookseal/api.js   the npm package's browser build (dist/web + dist/api.js)
+//   <out>/hookseal/diagnose/                     the module it loads for diagnose (dist/diagnose)
 //   <out>/samples.json                           every fixture of tests/fixtures/, byte for byte, with
 //                                                its vendor, scheme, event type and demo secret from
 //                                                tests/fixtures/samples.json
@@ -19,8 +20,12 @@ const root = resolve(here, "../..");
 /** The page's own files, copied as they are. */
 const PAGE_FILES = ["index.html", "playground.js", "style.css"];
 
-/** The package's browser build: dist/web/index.js imports ../api.js, so the layout is kept. */
-const PACKAGE_FILES = ["web/index.js", "web/browser.js", "web/hookseal.js", "web/hookseal_bg.wasm", "api.js"];
+/** The package's browser build: dist/web/index.js imports ../api.js, and loads diagnose's module
+ * from ../diagnose/, so the layout is kept. */
+const PACKAGE_FILES = [
+  "web/index.js", "web/browser.js", "web/hookseal.js", "web/hookseal_bg.wasm", "api.js",
+  "diagnose/hookseal.js", "diagnose/hookseal_bg.wasm",
+];
 
 /** The samples and their demo secrets, written down once (see tests/fixtures/README.md). */
 export const SAMPLES_JSON = join(root, "tests/fixtures/samples.json");
@@ -87,6 +92,7 @@ export async function buildPlayground({ packageDir = join(root, "npm"), outDir =
   const dist = join(packageDir, "dist");
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, "hookseal/web"), { recursive: true });
+  await mkdir(join(outDir, "hookseal/diagnose"), { recursive: true });
   for (const file of PAGE_FILES) await copyFile(join(here, file), join(outDir, file));
   for (const file of PACKAGE_FILES) {
     try {

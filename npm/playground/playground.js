@@ -1,7 +1,7 @@
 // The hookseal playground: verify and diagnose a pasted webhook, sign test events. Everything runs
 // here on the npm package's browser build; the page fetches nothing but its own files, and the
 // secrets are never written to the URL.
-import { init, Webhook, WebhookVerificationError, detectSchemes, schemes } from "./hookseal/web/index.js";
+import { init, loadDiagnose, Webhook, WebhookVerificationError, detectSchemes, schemes } from "./hookseal/web/index.js";
 
 // Every scheme this page knows is the package's catalog (`schemes()`): its ids, names, what each
 // signs, the headers it reads, its window, its key and its sample event. Nothing about a scheme is
@@ -1285,7 +1285,8 @@ function wire() {
 async function main() {
   wire();
   try {
-    const [, response] = await Promise.all([init(), fetch("samples.json")]);
+    // Diagnose and the schemes' documentation are in a module of their own: the page needs both.
+    const [, , response] = await Promise.all([init(), loadDiagnose(), fetch("samples.json")]);
     if (!response.ok) throw new Error(`samples.json: HTTP ${response.status}`);
     const data = await response.json();
     samples = data.samples;

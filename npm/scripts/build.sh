@@ -11,34 +11,39 @@ bin=node_modules/.bin
 export CARGO_TARGET_DIR="$root/target/npm"
 # SIMD gives sha2 its wasm backend (1.5-1.8x the HMAC throughput); it needs Safari 16.4+,
 # every other current browser, Node 16.4+ and workerd.
-# Two modules: HMAC-only for the default browser entry (HMAC users do not download public-key
-# code), and with Ed25519 and ECDSA for Node, workerd and the browser's `hookseal/asymmetric`.
+# Three modules: `hmac` (verify and sign, HMAC schemes only) for the default browser entry, so
+# that its users download neither public-key code nor diagnose and the catalog's documentation;
+# `asymmetric` (with Ed25519 and ECDSA) for the browser's `hookseal/asymmetric`; `full` (with
+# diagnose and the documentation too) for Node and workerd, and the module browsers load on
+# demand for `diagnose()` and `loadDiagnose()` (the playground).
 modules=$(mktemp -d)
 trap 'rm -rf "$modules"' EXIT
-for variant in hmac asymmetric; do
+for variant in hmac asymmetric full; do
   features=()
   [ "$variant" = asymmetric ] && features=(--features asymmetric)
+  [ "$variant" = full ] && features=(--features asymmetric,diagnose)
   RUSTFLAGS="-C target-feature=+simd128" \
     cargo build --quiet --release -p hookseal-wasm --target wasm32-unknown-unknown "${features[@]}"
   cp "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/hookseal_wasm.wasm" "$modules/$variant.wasm"
 done
 
 rm -rf dist
-mkdir -p dist/node dist/web dist/asymmetric dist/workerd
+mkdir -p dist/node dist/web dist/asymmetric dist/diagnose dist/workerd
 # `nodejs` is CommonJS that compiles the wasm synchronously at require time; `web` is an ES
 # module with an async init (browsers) and an initSync (workerd, which imports the .wasm).
 bindgen() {
   wasm-bindgen "$modules/$1.wasm" --target "$2" --out-dir "$3" --out-name hookseal \
     --no-typescript --remove-name-section --remove-producers-section
 }
-bindgen asymmetric nodejs dist/node
+bindgen full nodejs dist/node
 bindgen hmac web dist/web
 bindgen asymmetric web dist/asymmetric
+bindgen full web dist/diagnose
 
 # Never Debian's wasm-opt (it corrupts wasm-bindgen's output): binaryen from npm, pinned.
 features=(--enable-simd --enable-bulk-memory --enable-mutable-globals --enable-sign-ext
           --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
-for module in dist/node/hookseal_bg.wasm dist/web/hookseal_bg.wasm dist/asymmetric/hookseal_bg.wasm; do
+for module in dist/node/hookseal_bg.wasm dist/web/hookseal_bg.wasm dist/asymmetric/hookseal_bg.wasm dist/diagnose/hookseal_bg.wasm; do
   "$bin/wasm-opt" -O3 "${features[@]}" "$module" -o "$module"
 done
 

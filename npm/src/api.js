@@ -239,7 +239,9 @@ function base64(bytes) {
  * faster there than TextEncoder's). `hostMac`, where the host has a faster synchronous SHA-256
  * than WebAssembly (Node's OpenSSL), is `{ minBodyBytes, innerHash(pad, before, body, after) }`:
  * for bodies of at least `minBodyBytes` the host hashes the inner half of HMAC-SHA256 (the
- * half over the body); the core computes the rest and does every check.
+ * half over the body); the core computes the rest and does every check. `diagnostics()` gives
+ * the bindings that can diagnose (and have the catalog's documentation): `bindings` themselves
+ * in Node and workerd, diagnose's own module in browsers once loaded, else `undefined`.
  */
 export function createApi(bindings, {
   ensureReady = () => {},
@@ -248,12 +250,13 @@ export function createApi(bindings, {
   writeText = writeWithTextEncoder,
   readText = (view, start, end) => textDecoder.decode(view.subarray(start, end)),
   hostMac,
+  diagnostics = () => bindings,
 } = {}) {
   // Shared by every object of this instance: one trap stops them all (see `call`).
   const state = { broken: undefined };
   const wasm = (binding) => call(state, binding);
   const toBody = (body) => (typeof body === "string" ? encodeText(body) : toBytes(body, "body"));
-  const { WasmVerifier, WasmSigner, detectScheme, detectSchemes, knownHeaderNames, schemeCatalog, inputBuffer, outputBuffer } = bindings;
+  const { WasmVerifier, WasmSigner, detectScheme, detectSchemes, knownHeaderNames, inputBuffer, outputBuffer } = bindings;
   // The input buffer in the WebAssembly memory, `length` bytes or more: a view of the memory
   // (made again when the memory grows) and the buffer's offset in it.
   let memory;
@@ -278,6 +281,7 @@ export function createApi(bindings, {
   };
   let knownNames;
   let catalog;
+  let catalogSource;
 
   class Webhook {
     #verifier;
@@ -289,12 +293,15 @@ export function createApi(bindings, {
     #covers;
     #hostMac;
     #hostPads;
+    #tolerance;
+    #diagnoser;
 
     constructor(secret, options) {
       const { scheme, toleranceSeconds } = checkOptions(options);
       this.#scheme = checkScheme(scheme);
       this.#secrets = (Array.isArray(secret) ? secret : [secret]).map(checkSecret);
       const tolerance = checkSeconds(toleranceSeconds, "toleranceSeconds");
+      this.#tolerance = tolerance;
       ensureReady();
       wasm(() => {
         this.#verifier = new WasmVerifier(this.#scheme, this.#secrets, tolerance);
@@ -413,6 +420,11 @@ export function createApi(bindings, {
      * `verify`.
      */
     diagnose(body, headers, options) {
+      // Diagnose has its own module in browsers (see `loadDiagnose`): a verifier of its own there.
+      const full = diagnostics();
+      if (full === undefined) {
+        throw new Error("hookseal: call `await loadDiagnose()` once before diagnose() in the browser (it loads diagnose's own module)");
+      }
       const bytes = toBody(body);
       knownNames ??= wasm(knownHeaderNames);
       const names = [...new Set([...knownNames, ...this.#headerNames])];
@@ -421,7 +433,10 @@ export function createApi(bindings, {
       const now = checkSeconds(clock, "now") ?? nowSeconds();
       checkText(url, "url");
       checkText(method, "method");
-      const diagnosis = wasm(() => this.#verifier.diagnose(bytes, flat, now, url, method));
+      const diagnosis = wasm(() => {
+        this.#diagnoser ??= full === bindings ? this.#verifier : new full.WasmVerifier(this.#scheme, this.#secrets, this.#tolerance);
+        return this.#diagnoser.diagnose(bytes, flat, now, url, method);
+      });
       const { error, hints, ...rest } = diagnosis;
       return {
         valid: error === undefined,
@@ -468,8 +483,12 @@ export function createApi(bindings, {
    */
   function schemes() {
     ensureReady();
-    catalog ??= Object.freeze(
-      wasm(schemeCatalog).map((entry) =>
+    // Browsers: the documentation fields (docs, sample, …) come with diagnose's module.
+    const source = diagnostics() ?? bindings;
+    if (catalogSource === source) return catalog;
+    catalogSource = source;
+    catalog = Object.freeze(
+      wasm(source.schemeCatalog).map((entry) =>
         Object.freeze({
           ...entry,
           needs: Object.freeze(entry.needs),

@@ -20,7 +20,11 @@ export type SecretFormat = "utf8" | "whsec" | "base64" | "hex";
  */
 export type Handshake = "zoom-url-validation" | "meta-verify-token" | "twitter-crc";
 
-/** One entry of the catalog, as `schemes()` lists it: the facts the Rust core holds about a scheme. */
+/**
+ * One entry of the catalog, as `schemes()` lists it: the facts the Rust core holds about a scheme.
+ * In browsers `docs`, `signatureLayout`, `signedContent` and `sample` are empty strings until
+ * `await loadDiagnose()` has resolved (they come with diagnose's module).
+ */
 export interface SchemeInfo {
   /** The id to pass as `scheme`, the provider's name in lowercase kebab case (`hubspot-v3`). */
   readonly id: SchemeId;
@@ -271,7 +275,8 @@ export class Webhook {
   /**
    * Why the webhook does or does not verify (never send this to the webhook's sender). Linear in
    * the body; bodies over 256 KiB get no JSON layout guesses. Throws only
-   * `WebhookVerificationError` (and `TypeError` or `RangeError` for wrong arguments).
+   * `WebhookVerificationError` (and `TypeError` or `RangeError` for wrong arguments; in browsers
+   * an `Error` before `await loadDiagnose()`).
    */
   diagnose(body: Body, headers: HeadersLike, options?: VerifyOptions): Diagnosis;
   /** `"whsec_"` + base64 of 32 random bytes. */
@@ -301,3 +306,11 @@ export function schemes(): readonly SchemeInfo[];
  * bytes or WebAssembly.Module); default: next to the module.
  */
 export function init(input?: unknown): Promise<void>;
+
+/**
+ * Loads diagnose's own module (diagnose and the catalog's documentation fields of `schemes()`:
+ * docs, signature layout, signed content, sample), once. Needed in browsers before `diagnose()`
+ * (idempotent), so that pages which only verify and sign never download it; resolves at once in
+ * Node and Workers. `input`: where to find its wasm, as for `init`; default: next to the module.
+ */
+export function loadDiagnose(input?: unknown): Promise<void>;

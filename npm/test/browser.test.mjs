@@ -85,3 +85,52 @@ test("the page made no request outside its own origin", () => {
   assert.ok(requests.length > 0);
   assert.deepEqual(requests.filter((url) => !url.startsWith(`${site.origin}/`)), []);
 });
+
+test("diagnose and the schemes' documentation come with diagnose's own module, loaded on demand", async () => {
+  const outcome = await page.evaluate(async () => {
+    const requested = () => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("/dist/diagnose/"));
+    const api = await import("/hookseal/dist/web/index.js");
+    await api.init();
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const wh = new api.Webhook(secret);
+    const headers = wh.sign('{"a":1}', { id: "msg_1", timestamp: 1700000000 });
+    let before;
+    try {
+      wh.diagnose('{"a":1}\n', headers, { now: 1700000000 });
+    } catch (error) {
+      before = [error instanceof api.WebhookVerificationError, error.message];
+    }
+    const lightSample = api.schemes().find((scheme) => scheme.id === "github").sample;
+    const loadedBefore = requested().length;
+    await Promise.all([api.loadDiagnose(), api.loadDiagnose()]);
+    const diagnosis = wh.diagnose('{"a":1}\n', headers, { now: 1700000000 });
+    const valid = wh.diagnose('{"a":1}', headers, { now: 1700000000 }).valid;
+    const github = api.schemes().find((scheme) => scheme.id === "github");
+    // The asymmetric entry shares the module: a v1a key diagnoses there too.
+    const asymmetric = await import("/hookseal/dist/asymmetric/index.js");
+    await Promise.all([asymmetric.init(), asymmetric.loadDiagnose()]);
+    const publicKey = new asymmetric.Webhook("whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=");
+    const v1a = publicKey.diagnose("{}", { "webhook-id": "m", "webhook-timestamp": "1700000000", "webhook-signature": "v1a,AAAA" }, { now: 1700000000 });
+    return {
+      before,
+      lightSample,
+      loadedBefore,
+      loadedAfter: requested().length,
+      valid,
+      hints: diagnosis.hints.map((hint) => hint.code),
+      docs: github.docs,
+      sample: typeof github.sample,
+      v1a: v1a.error.code,
+    };
+  });
+  assert.equal(outcome.before[0], false);
+  assert.match(outcome.before[1], /call `await loadDiagnose\(\)`/);
+  assert.equal(outcome.lightSample, "");
+  assert.equal(outcome.loadedBefore, 0);
+  assert.ok(outcome.loadedAfter >= 2, `${outcome.loadedAfter}`);
+  assert.equal(outcome.valid, true);
+  assert.ok(outcome.hints.includes("trailing_newline_added"), outcome.hints.join());
+  assert.match(outcome.docs, /^https:\/\/docs\.github\.com\//);
+  assert.equal(outcome.sample, "string");
+  assert.equal(outcome.v1a, "no_matching_signature");
+});

@@ -2,14 +2,15 @@
 //! checked in the package's JavaScript, every rule lives in the core, and this file only converts.
 //!
 //! Crossing the boundary costs about 250 ns per string or object, more than hashing 1 KiB, so
-//! the hot path (`verify`) takes its headers as one string of `name\nvalue\n…` lines and answers
-//! with one string: `+id\ntimestamp\nunsignedId\nunsignedEventType` (empty where absent) on
-//! success (`id` only where the signature covers it),
-//! `-code\nmessage\nhint` on failure. Other calls throw `[code, message, hint]` arrays. The
-//! package turns failures into `WebhookVerificationError`s.
+//! the hot path (`verifyInput`) takes numbers only: the package writes the headers, as
+//! `name\nvalue\n…` lines, and the body into an input buffer in this module's memory, and reads
+//! the answer from an output buffer: `+id\ntimestamp\nunsignedId\nunsignedEventType` (empty
+//! where absent) on success (`id` only where the signature covers it), `-code\nmessage\nhint` on
+//! failure. Other calls throw `[code, message, hint]` arrays. The package turns failures into
+//! `WebhookVerificationError`s.
 
 use hookseal::{
-    Algorithm, CustomScheme, Diagnosis, Error, Handshake, Headers, RequestContext, Scheme, Secret,
+    Algorithm, CustomScheme, Error, Handshake, Headers, RequestContext, Scheme, Secret,
     SecretFormat, SignInput, Signer, Verified, Verifier, VerifyOptions,
 };
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -275,6 +276,7 @@ fn verify_answer(outcome: Result<Verified, Error>) -> String {
     }
 }
 
+#[cfg(feature = "diagnose")]
 #[allow(clippy::cast_precision_loss)] // Unix seconds stay below 2^53 for 285 million years.
 fn verified_to_js(verified: Verified) -> Result<JsValue, JsValue> {
     let object = Object::new();
@@ -349,27 +351,6 @@ impl WasmVerifier {
     #[wasm_bindgen(js_name = headerNames)]
     pub fn header_names(&self) -> Vec<String> {
         self.verifier.scheme().header_names()
-    }
-
-    /// Verifies the body's bytes; `headers` as `name\nvalue\n…` lines. (The package encodes
-    /// string bodies itself: wasm-bindgen's string passing copies ASCII one character at a time
-    /// in JavaScript, several times slower than `Buffer.from` or `TextEncoder`.)
-    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
-    pub fn verify(
-        &self,
-        body: &[u8],
-        headers: &str,
-        now: f64,
-        url: Option<String>,
-        method: Option<String>,
-    ) -> String {
-        let request = context(url.as_deref(), method.as_deref());
-        verify_answer(self.verifier.verify_request(
-            body,
-            &HeaderLines(headers),
-            &request,
-            seconds(now),
-        ))
     }
 
     /// Verifies the request the package wrote into the input buffer (see [`input_buffer`]):
@@ -456,6 +437,7 @@ impl WasmVerifier {
 
     /// Explains the outcome for the holder of the secret (see the core's
     /// `Verifier::diagnose`); `url` and `method` as for `verify`.
+    #[cfg(feature = "diagnose")]
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
     pub fn diagnose(
         &self,
@@ -539,8 +521,9 @@ fn seconds(now: f64) -> u64 {
     seconds_u64(now)
 }
 
+#[cfg(feature = "diagnose")]
 #[allow(clippy::cast_precision_loss)]
-fn diagnosis_to_js(diagnosis: &Diagnosis) -> Result<JsValue, JsValue> {
+fn diagnosis_to_js(diagnosis: &hookseal::Diagnosis) -> Result<JsValue, JsValue> {
     let object = Object::new();
     let set = |key: &str, value: JsValue| Reflect::set(&object, &key.into(), &value).map(|_| ());
     let strings = |items: &[String]| items.iter().map(JsValue::from).collect::<Array>();
@@ -674,13 +657,13 @@ impl WasmSigner {
 }
 
 /// Every catalog entry (built-in schemes, then presets) as a plain object: `id`, `name`,
-/// `docs`, `key` (`secret`, `public-key` or `token`), `secretFormat`, `algorithm`, `needs` (`url`,
+/// `key` (`secret`, `public-key` or `token`), `secretFormat`, `algorithm`, `needs` (`url`,
 /// `method` where the scheme signs them), `covers`, `headers` (the lowercase names it reads),
 /// `unsignedHeaders` (the headers its senders send that the signature does not cover: an unsigned
 /// id, the event type, vendor extras), `signatureHeader` (`undefined` for a signature in the
-/// body), `signatureLayout`,
-/// `signedContent`, `toleranceSeconds`, `tolerancePastOnly`, `handshake` and `sample`. The
-/// package freezes and caches it.
+/// body), `toleranceSeconds`, `tolerancePastOnly`, `handshake`, and `docs`, `signatureLayout`,
+/// `signedContent` and `sample` (empty strings without the `diagnose` feature). The package
+/// freezes and caches it.
 #[wasm_bindgen(js_name = schemeCatalog)]
 pub fn scheme_catalog() -> Array {
     Scheme::catalog()
@@ -716,10 +699,9 @@ fn catalog_entry(scheme: &Scheme) -> Result<JsValue, JsValue> {
         _ => "utf8",
     };
     let object = Object::new();
-    let fields: [(&str, JsValue); 17] = [
+    let fields: [(&str, JsValue); 13] = [
         ("id", scheme.id().into()),
         ("name", entry.name().into()),
-        ("docs", entry.docs().into()),
         ("key", key.into()),
         ("secretFormat", secret_format.into()),
         ("algorithm", scheme.algorithm().id().into()),
@@ -736,18 +718,32 @@ fn catalog_entry(scheme: &Scheme) -> Result<JsValue, JsValue> {
                 .signature_header()
                 .map_or(JsValue::UNDEFINED, JsValue::from),
         ),
-        ("signatureLayout", scheme.signature_layout().into()),
-        ("signedContent", scheme.signed_content().into()),
         (
             "toleranceSeconds",
             JsValue::from(u32::try_from(entry.tolerance_seconds()).unwrap_or(u32::MAX)),
         ),
         ("tolerancePastOnly", scheme.tolerance_past_only().into()),
         ("handshake", handshake),
-        ("sample", entry.sample().into()),
     ];
     for (name, value) in fields {
         Reflect::set(&object, &name.into(), &value)?;
+    }
+    // What explains the scheme to people, for the playground: in the diagnose module; empty
+    // strings in the others.
+    #[cfg(feature = "diagnose")]
+    let explained = [
+        entry.docs().into(),
+        scheme.signature_layout(),
+        scheme.signed_content(),
+        entry.sample().into(),
+    ];
+    #[cfg(not(feature = "diagnose"))]
+    let explained: [String; 4] = Default::default();
+    for (name, value) in ["docs", "signatureLayout", "signedContent", "sample"]
+        .into_iter()
+        .zip(explained)
+    {
+        Reflect::set(&object, &name.into(), &value.into())?;
     }
     Ok(object.into())
 }

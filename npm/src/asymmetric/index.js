@@ -3,7 +3,7 @@
 import initBindings, * as bindings from "./hookseal.js";
 import { browserEntry } from "../web/browser.js";
 
-export const { Webhook, WebhookVerificationError, detectScheme, detectSchemes, schemes, init } = browserEntry(
+export const { Webhook, WebhookVerificationError, detectScheme, detectSchemes, schemes, init, loadDiagnose } = browserEntry(
   initBindings,
   bindings,
   new URL("./hookseal_bg.wasm", import.meta.url),

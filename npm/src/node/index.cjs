@@ -61,4 +61,5 @@ module.exports = {
   detectSchemes: api.detectSchemes,
   schemes: api.schemes,
   init: () => Promise.resolve(),
+  loadDiagnose: () => Promise.resolve(),
 };

@@ -2,4 +2,4 @@
 import { createRequire } from "node:module";
 
 const api = createRequire(import.meta.url)("./index.cjs");
-export const { Webhook, WebhookVerificationError, detectScheme, detectSchemes, schemes, init } = api;
+export const { Webhook, WebhookVerificationError, detectScheme, detectSchemes, schemes, init, loadDiagnose } = api;

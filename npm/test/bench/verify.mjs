@@ -1,10 +1,12 @@
 // Verification speed of hookseal vs the peers, side by side in one process, for bodies of 256 B,
-// 1 KiB, 16 KiB and 1 MiB: medians of ops/s over several rounds, and ratios to hookseal. Then the
+// 1 KiB, 16 KiB and 1 MiB: medians of ops/s (per second of this process's CPU time) over several
+// interleaved rounds, and ratios to hookseal. Then the
 // browser entry's size next to svix's and standardwebhooks'. A measurement, never a test.
 //   npm run bench   (in npm/)   or   make bench
 import { createHmac, timingSafeEqual, webcrypto } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sign as octokitSign, verify as octokitVerify } from "@octokit/webhooks-methods";
 import { build } from "esbuild";
@@ -18,25 +20,35 @@ const KEY = Buffer.from(SECRET.slice(6), "base64");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 150);
 
-/** Median ops/s of `run` (sync or async) over ROUNDS rounds of about ROUND_MS each. */
-async function measure(run) {
-  const rates = [];
+/** This process's CPU time in ms: unlike the wall clock, it does not count the time other
+ * processes on a shared machine take from this one. */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Median ops/s of each of `runs` (sync or async) over ROUNDS rounds of about ROUND_MS of CPU
+ * time each, the implementations taking turns within each round so that a slower stretch of
+ * the machine falls on all of them alike. */
+async function measure(runs) {
+  const rates = runs.map(() => []);
   for (let round = 0; round < ROUNDS + 1; round++) {
-    let ops = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    while (elapsed < ROUND_MS) {
-      for (let i = 0; i < 16; i++) {
-        const result = run();
-        if (result instanceof Promise) await result;
+    for (const [index, run] of runs.entries()) {
+      let ops = 0;
+      const start = cpuMs();
+      let elapsed = 0;
+      while (elapsed < ROUND_MS) {
+        for (let i = 0; i < 16; i++) {
+          const result = run();
+          if (result instanceof Promise) await result;
+        }
+        ops += 16;
+        elapsed = cpuMs() - start;
       }
-      ops += 16;
-      elapsed = performance.now() - start;
+      if (round > 0) rates[index].push((ops / elapsed) * 1000); // round 0 warms up
     }
-    if (round > 0) rates.push((ops / elapsed) * 1000); // round 0 warms up
   }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)];
+  return rates.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 
 function body(size) {
@@ -112,50 +124,77 @@ for (const [title, makeRow] of [
   ["GitHub X-Hub-Signature-256 verify", githubRow],
   ["Stripe verify", stripeRow],
 ]) {
-  console.log(`\n## ${title} (median of ${ROUNDS} rounds; ratio = hookseal's speed / theirs)`);
+  console.log(`\n## ${title} (median of ${ROUNDS} rounds; ratio = hookseal's speed / theirs, for each hookseal row in turn)`);
   console.log(`| implementation | ${[256, 1024, 16384, 1048576].map((s) => (s >= 1024 ? `${s / 1024} KiB` : `${s} B`)).join(" | ")} |`);
   console.log(`| --- | --- | --- | --- | --- |`);
   const table = new Map();
   for (const size of [256, 1024, 16384, 1048576]) {
-    for (const [name, run] of await makeRow(size)) {
+    const row = await makeRow(size);
+    const rates = await measure(row.map(([, run]) => run));
+    for (const [index, [name]] of row.entries()) {
       if (!table.has(name)) table.set(name, []);
-      table.get(name).push(await measure(run));
+      table.get(name).push(rates[index]);
     }
   }
-  const [reference] = table.values();
+  // Every hookseal row (string and Buffer bodies) is compared with every other row.
+  const references = [...table].filter(([name]) => name.startsWith("hookseal")).map(([, rates]) => rates);
   for (const [name, rates] of table) {
-    const cells = rates.map((rate, i) => (rates === reference ? `${fmt(rate)} ops/s` : `${fmt(rate)} ops/s (${(reference[i] / rate).toFixed(2)}x)`));
+    const cells = rates.map((rate, i) => (references.includes(rates)
+      ? `${fmt(rate)} ops/s`
+      : `${fmt(rate)} ops/s (${references.map((reference) => `${(reference[i] / rate).toFixed(2)}x`).join(" / ")})`));
     console.log(`| ${name} | ${cells.join(" | ")} |`);
   }
 }
 
-// Size of what a browser downloads: the entry, its glue and the wasm, minified, gzip -9.
-async function bundleSize(entry, options = {}) {
+// Size of what a browser downloads: the entry, its glue and the wasm, minified, gzip -9. Code an
+// entry imports dynamically (diagnose's module) is a chunk of its own, counted apart: a page
+// downloads it only when it asks for it.
+async function bundleSize(entry) {
   const result = await build({
     stdin: { contents: entry, resolveDir: fileURLToPath(new URL("..", import.meta.url)) },
     bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent",
-    loader: { ".wasm": "file" }, outdir: "/tmp/hookseal-bench-bundle", ...options,
+    splitting: true, metafile: true, outdir: "/tmp/hookseal-bench-bundle",
   });
-  let gzip = 0;
-  let raw = 0;
+  const outputs = result.metafile.outputs;
+  // What the page loads at once: the entry's output and what it imports statically.
+  const initial = new Set();
+  const visit = (path) => {
+    if (initial.has(path)) return;
+    initial.add(path);
+    for (const { path: imported, kind } of outputs[path].imports) if (kind === "import-statement") visit(imported);
+  };
+  visit(Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined));
+  const size = { raw: 0, gzip: 0, lazyRaw: 0, lazyGzip: 0 };
   for (const file of result.outputFiles) {
-    raw += file.contents.length;
-    gzip += gzipSync(file.contents, { level: 9 }).length;
+    const path = relative(process.cwd(), file.path);
+    const lazy = !initial.has(path);
+    size[lazy ? "lazyRaw" : "raw"] += file.contents.length;
+    size[lazy ? "lazyGzip" : "gzip"] += gzipSync(file.contents, { level: 9 }).length;
   }
-  return { raw, gzip };
+  return size;
 }
-const wasmPath = fileURLToPath(new URL("../node_modules/hookseal/dist/web/hookseal_bg.wasm", import.meta.url));
-const hooksealJs = await bundleSize('export * from "hookseal";');
-const wasm = readFileSync(wasmPath);
-const wasmGzip = gzipSync(wasm, { level: 9 }).length;
+const wasmSize = (dir) => {
+  const wasm = readFileSync(fileURLToPath(new URL(`../node_modules/hookseal/dist/${dir}/hookseal_bg.wasm`, import.meta.url)));
+  return { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log("\n## Browser entry size (minified, gzip -9)");
 console.log("| package | raw | gzip -9 |\n| --- | --- | --- |");
-const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`| hookseal (JS ${kb(hooksealJs.gzip)} + wasm ${kb(wasmGzip)}) | ${kb(hooksealJs.raw + wasm.length)} | ${kb(hooksealJs.gzip + wasmGzip)} |`);
+let diagnoseJs;
+for (const [name, entry, dir] of [["hookseal", "hookseal", "web"], ["hookseal/asymmetric", "hookseal/asymmetric", "asymmetric"]]) {
+  const js = await bundleSize(`export * from "${entry}";`);
+  const wasm = wasmSize(dir);
+  diagnoseJs ??= js;
+  console.log(`| ${name} (JS ${kb(js.gzip)} + wasm ${kb(wasm.gzip)}) | ${kb(js.raw + wasm.raw)} | ${kb(js.gzip + wasm.gzip)} |`);
+}
+if (existsSync(fileURLToPath(new URL("../node_modules/hookseal/dist/diagnose", import.meta.url)))) {
+  const wasm = wasmSize("diagnose");
+  console.log(`| + diagnose's module, on loadDiagnose() (JS ${kb(diagnoseJs.lazyGzip)} + wasm ${kb(wasm.gzip)}) | ${kb(diagnoseJs.lazyRaw + wasm.raw)} | ${kb(diagnoseJs.lazyGzip + wasm.gzip)} |`);
+}
 for (const [name, entry] of [
   ["svix (Webhook only)", 'export { Webhook } from "svix";'],
   ["standardwebhooks", 'export { Webhook } from "standardwebhooks";'],
 ]) {
   const size = await bundleSize(entry);
-  console.log(`| ${name} | ${kb(size.raw)} | ${kb(size.gzip)} |`);
+  console.log(`| ${name} | ${kb(size.raw + size.lazyRaw)} | ${kb(size.gzip + size.lazyGzip)} |`);
 }
