@@ -20,7 +20,7 @@ npm-ci = want="$$(sha256sum $(1)/package-lock.json | cut -d' ' -f1)"; \
     (cd $(1) && npm ci --no-audit --no-fund --loglevel=error) && echo "$$want" > $(1)/node_modules/.hookseal-lock.sha256; \
   fi
 
-.PHONY: test demo bench setup-rust setup-wasm-bindgen setup-chromium lint test-rust no-std readme-table
+.PHONY: test demo bench setup-rust setup-wasm-bindgen setup-chromium lint test-rust no-std readme-table events
 
 ## Everything CI runs: formatting, lints, docs, unit/vector/property tests, the no_std build, the
 ## npm package in Node, workerd and Chromium.
@@ -67,6 +67,13 @@ readme-table:
 
 no-std:
 	cargo build -p hookseal --no-default-features --target thumbv7em-none-eabi
+	cargo build -p hookseal --no-default-features --features events --target thumbv7em-none-eabi
+
+# The typed events, rewritten from schemas/ (the one source of truth for the vendors' events):
+# the Rust types and tables, hookseal/events' tables and TypeScript types, the playground's
+# field list. CI checks they are current (core/tests/event_schemas.rs).
+events:
+	HOOKSEAL_BLESS=1 cargo test -p hookseal --test event_schemas the_generated_code_is_the_schemas
 
 include npm/npm.mk
 

@@ -7,6 +7,23 @@
 /// holding escapes, a key met twice on the way (parsers disagree on which one counts), or a body
 /// that is not a JSON object is an error.
 pub(crate) fn field<'a>(body: &'a [u8], path: &str) -> Result<Option<&'a str>, &'static str> {
+    find(body, path, false)
+}
+
+/// As [`field`], for a field that must be a string: a number there is an error.
+#[cfg(feature = "events")]
+pub(crate) fn string_field<'a>(
+    body: &'a [u8],
+    path: &str,
+) -> Result<Option<&'a str>, &'static str> {
+    find(body, path, true)
+}
+
+fn find<'a>(
+    body: &'a [u8],
+    path: &str,
+    string_only: bool,
+) -> Result<Option<&'a str>, &'static str> {
     let mut scanner = Scanner { body, at: 0 };
     let mut segments = path.split('.').peekable();
     while let Some(segment) = segments.next() {
@@ -42,6 +59,9 @@ pub(crate) fn field<'a>(body: &'a [u8], path: &str) -> Result<Option<&'a str>, &
         };
         scanner.at = start;
         if segments.peek().is_none() {
+            if string_only && scanner.peek() != Some(b'"') {
+                return Err("the field is not a string");
+            }
             return scanner.scalar().map(Some);
         }
     }

@@ -9,6 +9,9 @@ extern crate std;
 mod catalog;
 mod diagnose;
 mod error;
+#[cfg(feature = "events")]
+#[cfg_attr(docsrs, doc(cfg(feature = "events")))]
+pub mod events;
 mod form;
 pub mod handshake;
 mod headers;
