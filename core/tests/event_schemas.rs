@@ -4,8 +4,8 @@
 //!
 //! - `core/src/events/generated.rs`: the Rust types, the `parse` functions and the tables the
 //!   validator walks;
-//! - `npm/src/events/vendors.js` and `npm/src/events/types.d.ts`: the same tables and the
-//!   TypeScript types of `hookseal/events`;
+//! - `npm/src/events/index.js` and `npm/src/events/types.d.ts`: the same tables, wired to
+//!   `runtime.js`, and the TypeScript types of `hookseal/events`;
 //! - `npm/playground/event-schemas.json`: each event's fields and descriptions, for the
 //!   playground.
 //!
@@ -880,7 +880,11 @@ fn ts_doc(out: &mut String, indent: &str, text: &str) {
     } else {
         writeln!(out, "{indent}/**").unwrap();
         for line in lines {
-            writeln!(out, "{indent} * {line}").unwrap();
+            if line.is_empty() {
+                writeln!(out, "{indent} *").unwrap();
+            } else {
+                writeln!(out, "{indent} * {line}").unwrap();
+            }
         }
         writeln!(out, "{indent} */").unwrap();
     }
@@ -950,6 +954,17 @@ fn typescript(vendors: &[Vendor]) -> String {
             .join(" | ")
     )
     .unwrap();
+    for (map, suffix, what) in [
+        ("EventVendorMap", "Event", "Each vendor's events by its id (what `parseEvent` returns)."),
+        ("KnownEventVendorMap", "KnownEvent", "Each vendor's known events by its id (what strict `parseEvent` returns)."),
+    ] {
+        ts_doc(&mut out, "", what);
+        writeln!(out, "export interface {map} {{").unwrap();
+        for vendor in vendors {
+            writeln!(out, "  {:?}: {}{suffix};", vendor.id, vendor.prefix).unwrap();
+        }
+        out.push_str("}\n\n");
+    }
     for vendor in vendors {
         let prefix = &vendor.prefix;
         writeln!(out, "// {}\n", "-".repeat(60)).unwrap();
@@ -1014,8 +1029,7 @@ fn typescript(vendors: &[Vendor]) -> String {
                 if field.name == vendor.type_field {
                     Field {
                         description: Some(format!(
-                            "{} A type hookseal does not know: `String(event.{})` reads it.",
-                            field.description.clone().unwrap_or_default(),
+                            "The event type, one hookseal does not know: typed apart so that the known types narrow; `String(event.{})` reads it.",
                             vendor.type_field
                         )),
                         node: Node::Const(String::new()),
@@ -1130,8 +1144,10 @@ fn js_shapes(out: &mut String, objects: &[Object]) {
 fn javascript(vendors: &[Vendor]) -> String {
     let mut out = String::from(
         "// Generated from schemas/ by core/tests/event_schemas.rs (`make events`): do not edit.\n\
-         // The tables runtime.js walks, as core/src/events/generated.rs has them for Rust.\n\
-         import { parseWith } from \"./runtime.js\";\n\n\
+         // hookseal/events: the tables runtime.js walks (as core/src/events/generated.rs has them\n\
+         // for Rust) and a parse function per vendor.\n\
+         import { parseById, parseWith, vendorFacts } from \"./runtime.js\";\n\n\
+         export { WebhookEventError } from \"./runtime.js\";\n\n\
          const S = \"string\", I = \"integer\", N = \"number\", B = \"boolean\", A = \"any\";\n\
          /** An object whose contents the schema leaves undescribed. */\n\
          const OPEN = { fields: [], open: true };\n\n",
@@ -1173,7 +1189,11 @@ fn javascript(vendors: &[Vendor]) -> String {
     }
     writeln!(
         out,
-        "/** Every vendor's table, in the order of tests/fixtures/samples.json. */\nexport const vendorTables = [{}];",
+        "/** Every vendor's table, in the order of tests/fixtures/samples.json. */\nconst tables = [{}];\n\n\
+         /** Every vendor whose events hookseal knows: its id, event type field and event types. */\n\
+         export const eventVendors = vendorFacts(tables);\n\n\
+         /** Parses a verified body as an event of the vendor with id `vendor` (one of eventVendors). */\n\
+         export const parseEvent = (vendor, input, options) => parseById(tables, vendor, input, options);",
         vendors
             .iter()
             .map(|vendor| vendor.id.replace('-', "_"))
@@ -1273,7 +1293,7 @@ fn outputs() -> BTreeMap<&'static str, String> {
     BTreeMap::from([
         ("core/src/events/generated.rs", rust(&vendors)),
         ("npm/src/events/types.d.ts", typescript(&vendors)),
-        ("npm/src/events/vendors.js", javascript(&vendors)),
+        ("npm/src/events/index.js", javascript(&vendors)),
         ("npm/playground/event-schemas.json", playground(&vendors)),
     ])
 }

@@ -59,6 +59,14 @@ cp src/workerd/index.js dist/workerd/
 # The SchemeId union of the types, written from the catalog the module just built holds.
 node scripts/scheme-ids.mjs >/dev/null
 
+# hookseal/events: plain JavaScript (no WebAssembly), one file per module format; its
+# declarations are the hand-written ones and those generated from schemas/ (make events), in one
+# file (its .d.cts twin comes with the others' below).
+mkdir -p dist/events
+"$bin/esbuild" src/events/index.js --bundle --format=esm --log-level=warning --outfile=dist/events/index.js
+"$bin/esbuild" src/events/index.js --bundle --format=cjs --log-level=warning --outfile=dist/events/index.cjs
+cat src/events/runtime.d.ts src/events/types.d.ts > dist/events/index.d.ts
+
 # Declarations per module format (package.json's exports give each condition its own): the
 # package is "type": "module", so a .d.ts declares an ES module, which is wrong for `require`
 # (attw's "Masquerading as ESM"). Each .d.ts gets a .d.cts twin for the CommonJS entry, its

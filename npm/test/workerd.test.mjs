@@ -1,6 +1,7 @@
 // The package in real workerd (Miniflare), bundled the way Worker builds bundle it: esbuild with
 // the `workerd` condition, the .wasm imported as a compiled module.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,4 +58,19 @@ test("verifyRequest reads a Request in workerd, against the runtime's clock", as
   const response = await mf.dispatchFetch("http://localhost/hook", { method: "POST", body, headers });
   assert.equal(response.status, 200);
   assert.deepEqual(await response.json(), { id: "msg_workerd_1", event: JSON.parse(body) });
+});
+
+test("hookseal/events parses a verified message in workerd", async () => {
+  const signer = new Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+  const send = (body, query = "") =>
+    mf.dispatchFetch(`http://localhost/events${query}`, { method: "POST", body, headers: signer.sign(body, { id: "msg_events" }) });
+  const body = readFileSync(new URL("../../tests/fixtures/smartcomply/permit.expiring.json", import.meta.url), "utf8");
+  const response = await send(body);
+  assert.equal(response.status, 200);
+  assert.deepEqual(await response.json(), { type: "permit.expiring", data: JSON.parse(body).data });
+  const extra = JSON.stringify({ ...JSON.parse(body), attempt: 2 });
+  assert.equal((await send(extra)).status, 200);
+  const strict = await send(extra, "?strict");
+  assert.equal(strict.status, 422);
+  assert.deepEqual(await strict.json(), { error: "unknown_field", path: "/attempt" });
 });

@@ -3,11 +3,27 @@
 /** The id of a vendor whose events hookseal knows: its folder under `schemas/`. */
 export type EventVendorId = "septiccycle" | "smartcomply" | "job-events" | "carecycle";
 
+/** Each vendor's events by its id (what `parseEvent` returns). */
+export interface EventVendorMap {
+  "septiccycle": SepticCycleEvent;
+  "smartcomply": SmartComplyEvent;
+  "job-events": JobEvent;
+  "carecycle": CareCycleEvent;
+}
+
+/** Each vendor's known events by its id (what strict `parseEvent` returns). */
+export interface KnownEventVendorMap {
+  "septiccycle": SepticCycleKnownEvent;
+  "smartcomply": SmartComplyKnownEvent;
+  "job-events": JobKnownEvent;
+  "carecycle": CareCycleKnownEvent;
+}
+
 // ------------------------------------------------------------
 
 /**
  * Any SepticCycle webhook event: a flat JSON object whose `event` field names the event.
- * 
+ *
  * Narrow it on `event`: an event type hookseal does not know is a `SepticCycleUnknownEvent`.
  */
 export type SepticCycleEvent = SepticCycleKnownEvent | SepticCycleUnknownEvent;
@@ -30,7 +46,7 @@ export type SepticCycleKnownEvent = SepticCycleEventMap[SepticCycleEventType];
 
 /** A SepticCycle event of a type hookseal does not know (vendors add types): what every SepticCycle event has, every field kept. */
 export interface SepticCycleUnknownEvent {
-  /** The event type, one of the document's Webhook Events table. A type hookseal does not know: `String(event.event)` reads it. */
+  /** The event type, one hookseal does not know: typed apart so that the known types narrow; `String(event.event)` reads it. */
   event: UnknownEventType;
   [field: string]: unknown;
 }
@@ -112,7 +128,7 @@ export declare function parseSepticCycleEvent(input: EventInput, options?: Parse
 
 /**
  * Any SmartComply webhook event: the envelope every event uses, its payload in `data`.
- * 
+ *
  * Narrow it on `type`: an event type hookseal does not know is a `SmartComplyUnknownEvent`.
  */
 export type SmartComplyEvent = SmartComplyKnownEvent | SmartComplyUnknownEvent;
@@ -155,7 +171,7 @@ export type SmartComplyKnownEvent = SmartComplyEventMap[SmartComplyEventType];
 export interface SmartComplyUnknownEvent {
   /** The event's id ("evt_…"). */
   id: string;
-  /** The event type, one of the catalog's. A type hookseal does not know: `String(event.type)` reads it. */
+  /** The event type, one hookseal does not know: typed apart so that the known types narrow; `String(event.type)` reads it. */
   type: UnknownEventType;
   /** When the event was created (ISO 8601). (JSON Schema format `date-time`, not checked.) */
   created_at: string;
@@ -517,7 +533,7 @@ export declare function parseSmartComplyEvent(input: EventInput, options?: Parse
 
 /**
  * Any event of the job-events service (signed with X-Webhook-Signature): the job as it is after the change.
- * 
+ *
  * Narrow it on `event`: an event type hookseal does not know is a `JobUnknownEvent`.
  */
 export type JobEvent = JobKnownEvent | JobUnknownEvent;
@@ -540,7 +556,7 @@ export type JobKnownEvent = JobEventMap[JobEventType];
 
 /** A Job event of a type hookseal does not know (vendors add types): what every Job event has, every field kept. */
 export interface JobUnknownEvent {
-  /** The event type: job.created, job.updated or job.deleted. A type hookseal does not know: `String(event.event)` reads it. */
+  /** The event type, one hookseal does not know: typed apart so that the known types narrow; `String(event.event)` reads it. */
   event: UnknownEventType;
   /** When the event was dispatched (ISO 8601). (JSON Schema format `date-time`, not checked.) */
   timestamp: string;
@@ -664,7 +680,7 @@ export declare function parseJobEvent(input: EventInput, options?: ParseEventOpt
 
 /**
  * Any careCycle webhook event (inferred: careCycle's document shows no payload). careCycle sends through Svix; this assumes the envelope Svix senders commonly use, {type, timestamp, data}, and types nothing inside `data`.
- * 
+ *
  * Narrow it on `type`: an event type hookseal does not know is a `CareCycleUnknownEvent`.
  */
 export type CareCycleEvent = CareCycleKnownEvent | CareCycleUnknownEvent;
@@ -687,7 +703,7 @@ export type CareCycleKnownEvent = CareCycleEventMap[CareCycleEventType];
 
 /** A CareCycle event of a type hookseal does not know (vendors add types): what every CareCycle event has, every field kept. */
 export interface CareCycleUnknownEvent {
-  /** The event type (inferred names). A type hookseal does not know: `String(event.type)` reads it. */
+  /** The event type, one hookseal does not know: typed apart so that the known types narrow; `String(event.type)` reads it. */
   type: UnknownEventType;
   /** When the event happened (ISO 8601; inferred). (JSON Schema format `date-time`, not checked.) */
   timestamp?: string;

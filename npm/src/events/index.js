@@ -1,6 +1,9 @@
 // Generated from schemas/ by core/tests/event_schemas.rs (`make events`): do not edit.
-// The tables runtime.js walks, as core/src/events/generated.rs has them for Rust.
-import { parseWith } from "./runtime.js";
+// hookseal/events: the tables runtime.js walks (as core/src/events/generated.rs has them
+// for Rust) and a parse function per vendor.
+import { parseById, parseWith, vendorFacts } from "./runtime.js";
+
+export { WebhookEventError } from "./runtime.js";
 
 const S = "string", I = "integer", N = "number", B = "boolean", A = "any";
 /** An object whose contents the schema leaves undescribed. */
@@ -332,4 +335,10 @@ const carecycle = {
 export const parseCareCycleEvent = (input, options) => parseWith(carecycle, input, options);
 
 /** Every vendor's table, in the order of tests/fixtures/samples.json. */
-export const vendorTables = [septiccycle, smartcomply, job_events, carecycle];
+const tables = [septiccycle, smartcomply, job_events, carecycle];
+
+/** Every vendor whose events hookseal knows: its id, event type field and event types. */
+export const eventVendors = vendorFacts(tables);
+
+/** Parses a verified body as an event of the vendor with id `vendor` (one of eventVendors). */
+export const parseEvent = (vendor, input, options) => parseById(tables, vendor, input, options);
