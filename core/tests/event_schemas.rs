@@ -955,8 +955,16 @@ fn typescript(vendors: &[Vendor]) -> String {
     )
     .unwrap();
     for (map, suffix, what) in [
-        ("EventVendorMap", "Event", "Each vendor's events by its id (what `parseEvent` returns)."),
-        ("KnownEventVendorMap", "KnownEvent", "Each vendor's known events by its id (what strict `parseEvent` returns)."),
+        (
+            "EventVendorMap",
+            "Event",
+            "Each vendor's events by its id (what `parseEvent` returns).",
+        ),
+        (
+            "KnownEventVendorMap",
+            "KnownEvent",
+            "Each vendor's known events by its id (what strict `parseEvent` returns).",
+        ),
     ] {
         ts_doc(&mut out, "", what);
         writeln!(out, "export interface {map} {{").unwrap();
