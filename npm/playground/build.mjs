@@ -2,8 +2,10 @@
 // Assembles the playground into a self-contained static site (`make playground`):
 //
 //   <out>/index.html, playground.js, style.css   the page (copied from npm/playground/)
+//   <out>/event-schemas.json                     the events' fields (generated from schemas/)
 //   <out>/hookseal/web/, <out>/hookseal/api.js   the npm package's browser build (dist/web + dist/api.js)
 //   <out>/hookseal/diagnose/                     the module it loads for diagnose (dist/diagnose)
+//   <out>/hookseal/events/index.js               hookseal/events (dist/events)
 //   <out>/samples.json                           every fixture of tests/fixtures/, byte for byte, with
 //                                                its vendor, scheme, event type and demo secret from
 //                                                tests/fixtures/samples.json
@@ -17,14 +19,16 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
 
-/** The page's own files, copied as they are. */
-const PAGE_FILES = ["index.html", "playground.js", "style.css"];
+/** The page's own files, copied as they are (event-schemas.json: the events' fields, generated
+ * from schemas/ by `make events`). */
+const PAGE_FILES = ["index.html", "playground.js", "style.css", "event-schemas.json"];
 
 /** The package's browser build: dist/web/index.js imports ../api.js, and loads diagnose's module
- * from ../diagnose/, so the layout is kept. */
+ * from ../diagnose/, so the layout is kept; dist/events/index.js is hookseal/events, plain
+ * JavaScript. */
 const PACKAGE_FILES = [
   "web/index.js", "web/browser.js", "web/hookseal.js", "web/hookseal_bg.wasm", "api.js",
-  "diagnose/hookseal.js", "diagnose/hookseal_bg.wasm",
+  "diagnose/hookseal.js", "diagnose/hookseal_bg.wasm", "events/index.js",
 ];
 
 /** The samples and their demo secrets, written down once (see tests/fixtures/README.md). */
@@ -93,6 +97,7 @@ export async function buildPlayground({ packageDir = join(root, "npm"), outDir =
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, "hookseal/web"), { recursive: true });
   await mkdir(join(outDir, "hookseal/diagnose"), { recursive: true });
+  await mkdir(join(outDir, "hookseal/events"), { recursive: true });
   for (const file of PAGE_FILES) await copyFile(join(here, file), join(outDir, file));
   for (const file of PACKAGE_FILES) {
     try {

@@ -2,6 +2,7 @@
 // here on the npm package's browser build; the page fetches nothing but its own files, and the
 // secrets are never written to the URL.
 import { init, loadDiagnose, Webhook, WebhookVerificationError, detectSchemes, schemes } from "./hookseal/web/index.js";
+import { WebhookEventError, eventVendors, parseEvent } from "./hookseal/events/index.js";
 
 // Every scheme this page knows is the package's catalog (`schemes()`): its ids, names, what each
 // signs, the headers it reads, its window, its key and its sample event. Nothing about a scheme is
@@ -31,6 +32,8 @@ class InputError extends Error {}
 
 let ready = false;
 let samples = [];
+/** event-schemas.json: each vendor's events and their fields, from schemas/. */
+let eventSchemas = [];
 
 // ---------------------------------------------------------------------------------------------
 // Small DOM helpers: text only ever goes in as text, never as HTML.
@@ -480,10 +483,11 @@ function runVerify() {
     auto: state.scheme === "auto",
     detected,
     now,
+    body: state.body,
   });
 }
 
-function renderDiagnosis(target, diagnosis, { scheme, auto, detected, now }) {
+function renderDiagnosis(target, diagnosis, { scheme, auto, detected, now, body }) {
   const { error } = diagnosis;
   const children = [el("h2", { class: "visually-hidden" }, "Diagnosis")];
   children.push(diagnosis.valid
@@ -532,6 +536,10 @@ function renderDiagnosis(target, diagnosis, { scheme, auto, detected, now }) {
   }
   children.push(facts);
 
+  // Only a verified body is parsed: the typed event says what the vendor's document says, not
+  // that the vendor sent it.
+  if (diagnosis.valid) children.push(typedEventSection(body));
+
   children.push(signaturesSection(diagnosis));
 
   if (diagnosis.signedContent) {
@@ -544,6 +552,109 @@ function renderDiagnosis(target, diagnosis, { scheme, auto, detected, now }) {
       el("pre", { id: "verify-signed-content", tabindex: "0" }, visibleText(text))));
   }
   target.replaceChildren(...children);
+}
+
+/** The vendor whose event type field names one of its event types in `body`, if any. */
+function vendorOf(body) {
+  let value;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  return eventVendors.find((vendor) => vendor.eventTypes.includes(value[vendor.typeField]));
+}
+
+/** The values at `path` (a JSON Pointer whose `*` segments stand for every array element). */
+function valuesAt(value, path) {
+  let values = [value];
+  for (const raw of path.split("/").slice(1)) {
+    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    values = values.flatMap((node) => {
+      if (key === "*") return Array.isArray(node) ? node : [];
+      return typeof node === "object" && node !== null && Object.hasOwn(node, key) ? [node[key]] : [];
+    });
+  }
+  return values;
+}
+
+function shortJson(value) {
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function issueList(issues, id) {
+  return el("ul", { class: "event-issues", id }, issues.map((issue) => el("li", { "data-code": issue.code, "data-path": issue.path },
+    code(issue.code), " ", code(issue.path === "" ? "(the body)" : issue.path), ` ${issue.message}`)));
+}
+
+/** A verified body as its vendor's typed event (hookseal/events), or what keeps it from being one. */
+function typedEventSection(body) {
+  const choice = $("verify-vendor").value;
+  if (choice === "none") return undefined;
+  const vendor = choice === "auto" ? vendorOf(body) : eventVendors.find((item) => item.id === choice);
+  const section = el("section", { id: "verify-event", class: "typed-event", "aria-labelledby": "event-title" });
+  if (vendor === undefined) {
+    section.append(el("h3", { id: "event-title" }, "Typed event"),
+      el("p", { class: "muted" }, "The body names no event type of a vendor hookseal has schemas for: choose a vendor above to see what its schemas say."));
+    return section;
+  }
+  const schemas = eventSchemas.find((item) => item.id === vendor.id);
+  section.dataset.vendor = vendor.id;
+  let event;
+  try {
+    event = parseEvent(vendor.id, body);
+  } catch (error) {
+    if (!(error instanceof WebhookEventError)) throw error;
+    section.dataset.valid = "false";
+    section.append(el("h3", { id: "event-title" }, `Not a ${schemas.name}`, el("span", { class: "muted" }, ` (${vendor.id})`)),
+      el("p", {}, `Authentic, but not what the vendor's document describes (${error.issues.length} issue${error.issues.length === 1 ? "" : "s"}):`),
+      issueList(error.issues, "verify-event-issues"));
+    return section;
+  }
+  const eventType = event[vendor.typeField];
+  const schema = schemas.events.find((item) => item.type === eventType);
+  section.dataset.valid = "true";
+  section.dataset.type = eventType;
+  const prefix = schemas.name.replace(/Event$/, "");
+  section.append(el("h3", { id: "event-title" }, "Typed event: ", code(schema ? schema.name : `${prefix}UnknownEvent`),
+    el("span", { class: "muted" }, ` (${vendor.typeField} ${JSON.stringify(eventType)})`)));
+  if (schema) {
+    section.append(el("p", {}, schema.description, " ", el("span", { class: "muted" }, "Fields from ", code(schema.schema), ":")));
+  } else {
+    section.append(el("p", {}, "An event type hookseal does not know (vendors add them): parsed with what every ",
+      code(schemas.name), " has; ", code(`{ strict: true }`), " would refuse it."));
+  }
+  const fields = schema ? schema.fields : [];
+  if (fields.length > 0) {
+    section.append(el("table", { class: "event-fields", id: "verify-event-fields" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Field"), el("th", { scope: "col" }, "Type"), el("th", { scope: "col" }, "Value"))),
+      el("tbody", {}, fields.filter((field) => !field.type.startsWith('"')).map((field, index, all) => {
+        const values = valuesAt(event, field.path);
+        const shown = field.path.includes("/*/") ? values : values[0];
+        // An object whose fields have rows of their own: those rows show its values.
+        const itemized = all[index + 1]?.path.startsWith(`${field.path}/`) && values.length > 0;
+        return el("tr", { "data-path": field.path },
+          el("th", { scope: "row", title: field.description ?? "" }, code(field.path),
+            field.description ? el("div", { class: "muted" }, field.description) : undefined),
+          el("td", {}, field.type, field.required ? el("strong", {}, " required") : el("span", { class: "muted" }, " optional")),
+          el("td", {}, values.length === 0 ? el("span", { class: "muted" }, "absent")
+            : itemized ? el("span", { class: "muted" }, "present: its fields follow") : code(shortJson(shown))));
+      }))));
+  }
+  // What strict mode reports: fields the schema does not declare (vendors add them).
+  try {
+    parseEvent(vendor.id, body, { strict: true });
+  } catch (error) {
+    if (!(error instanceof WebhookEventError)) throw error;
+    const undeclared = error.issues.filter((issue) => issue.code === "unknown_field");
+    if (undeclared.length > 0) {
+      section.append(el("p", { class: "muted" }, "Not in the schema (kept untyped; strict mode reports them):"),
+        issueList(undeclared, "verify-event-undeclared"));
+    }
+  }
+  return section;
 }
 
 function timestampFacts(diagnosis, now) {
@@ -788,19 +899,30 @@ function renderSamples() {
     if (!vendors.has(sample.vendor)) vendors.set(sample.vendor, []);
     vendors.get(sample.vendor).push(sample);
   }
-  list.replaceChildren(...[...vendors].map(([vendor, items], index) => el("div",
-    { class: items.length > 6 ? "vendor many" : "vendor", role: "group", "aria-labelledby": `vendor-${index}` },
-    el("h3", { id: `vendor-${index}` }, vendor, " ", el("code", {}, items[0].scheme)),
-    items[0].note ? el("p", { class: "note" }, items[0].note) : undefined,
-    el("div", { class: "chips" }, items.map((sample) => el("button", {
-      type: "button",
-      class: "chip",
-      "data-sample": sample.id,
-      "aria-label": `${vendor} ${sample.event}`,
-      title: sample.fixture,
-      onclick: () => loadSample(sample),
-    }, sample.event))))));
+  list.replaceChildren(...[...vendors].map(([vendor, items], index) => {
+    const schemas = eventSchemas.find((item) => item.id === vendorDir(items[0]));
+    return el("div",
+      { class: items.length > 6 ? "vendor many" : "vendor", role: "group", "aria-labelledby": `vendor-${index}` },
+      el("h3", { id: `vendor-${index}` }, vendor, " ", el("code", {}, items[0].scheme)),
+      items[0].note ? el("p", { class: "note" }, items[0].note) : undefined,
+      schemas ? el("p", { class: "note typed" }, "Typed events: ", code(schemas.name), `, ${schemas.events.length} types, fields from `, code(`schemas/${schemas.id}/`)) : undefined,
+      el("div", { class: "chips" }, items.map((sample) => {
+        const schema = schemas?.events.find((item) => item.type === sample.eventType);
+        return el("button", {
+          type: "button",
+          class: "chip",
+          "data-sample": sample.id,
+          "aria-label": `${vendor} ${sample.event}`,
+          // The event's description and fields, from its schema.
+          title: schema ? `${sample.fixture}\n${schema.name}: ${schema.description}\n${schema.fields.filter((f) => !f.type.startsWith('"')).map((f) => `${f.path} (${f.type}${f.required ? ", required" : ""})`).join("\n")}` : sample.fixture,
+          onclick: () => loadSample(sample),
+        }, sample.event);
+      })));
+  }));
 }
+
+/** A sample's fixture folder (tests/fixtures/<dir>/), which names its vendor's schemas too. */
+const vendorDir = (sample) => sample.id.split("/")[0];
 
 function loadSample(sample) {
   const timestamp = nowSeconds();
@@ -817,6 +939,7 @@ function loadSample(sample) {
   $("verify-now").value = "";
   $("verify-url").value = "";
   $("verify-method").value = "POST";
+  $("verify-vendor").value = eventVendors.some((vendor) => vendor.id === vendorDir(sample)) ? vendorDir(sample) : "auto";
 
   $("sign-body").value = sample.body;
   $("sign-eol").value = "lf";
@@ -1240,6 +1363,7 @@ function wire() {
   }
   $("verify-scheme").addEventListener("change", onVerifySchemeChange);
   $("verify-eol").addEventListener("change", runVerify);
+  $("verify-vendor").addEventListener("change", runVerify);
   $("sign-scheme").addEventListener("change", onSignSchemeChange);
   $("sign-eol").addEventListener("change", runSign);
   $("sign-new-id").addEventListener("click", () => {
@@ -1286,10 +1410,12 @@ async function main() {
   wire();
   try {
     // Diagnose and the schemes' documentation are in a module of their own: the page needs both.
-    const [, , response] = await Promise.all([init(), loadDiagnose(), fetch("samples.json")]);
+    const [, , response, events] = await Promise.all([init(), loadDiagnose(), fetch("samples.json"), fetch("event-schemas.json")]);
     if (!response.ok) throw new Error(`samples.json: HTTP ${response.status}`);
+    if (!events.ok) throw new Error(`event-schemas.json: HTTP ${events.status}`);
     const data = await response.json();
     samples = data.samples;
+    eventSchemas = (await events.json()).vendors;
     catalog = schemes();
     defaultScheme = new Webhook(Webhook.generateSecret()).scheme;
     $("version").textContent = `hookseal ${data.version}: ${catalog.length} schemes; samples from tests/fixtures and the catalog.`;
@@ -1300,6 +1426,11 @@ async function main() {
   }
   fillSchemeSelect($("verify-scheme"), true);
   fillSchemeSelect($("sign-scheme"), false);
+  // The vendors whose events hookseal/events parses, by the names of their samples.
+  $("verify-vendor").append(...eventVendors.map((vendor) => {
+    const named = samples.find((sample) => vendorDir(sample) === vendor.id)?.vendor ?? vendor.id;
+    return el("option", { value: vendor.id }, `${named} (${vendor.id})`);
+  }));
   $("verify-scheme").value = "auto";
   $("sign-scheme").value = defaultScheme;
   // The headers' placeholder: the default scheme's header names.

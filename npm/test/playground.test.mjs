@@ -730,6 +730,85 @@ test("the diagnosis shows what the signature covers apart from unsigned metadata
   assert.match(await page.textContent("#verify-result .facts"), /deduplicate on a hash of the body/);
 });
 
+test("a verified body is shown as its typed event, its fields from the schema; one that is not its event, with the issues", async () => {
+  const { vendors: eventSchemas } = JSON.parse(await readFile(here("../playground/event-schemas.json"), "utf8"));
+  const fieldsOf = (vendor, type) => eventSchemas.find((v) => v.id === vendor).events.find((e) => e.type === type).fields;
+  const rows = () => page.$$eval("#verify-event-fields tbody tr", (items) =>
+    items.map((row) => ({ path: row.dataset.path, type: row.cells[1].textContent, value: row.cells[2].textContent })));
+  const event = () => page.locator("#verify-event");
+
+  // Every seeded sample with schemas: its typed event, its fields and values from the schema.
+  for (const sample of samples.filter((s) => eventSchemas.some((v) => s.id.startsWith(`${v.id}/`)))) {
+    await loadSample(sample.id);
+    const [vendor] = sample.id.split("/");
+    assert.equal(await event().getAttribute("data-vendor"), vendor, sample.id);
+    assert.equal(await event().getAttribute("data-valid"), "true", sample.id);
+    assert.equal(await event().getAttribute("data-type"), sample.eventType, sample.id);
+    const fields = fieldsOf(vendor, sample.eventType).filter((field) => !field.type.startsWith('"'));
+    assert.deepEqual((await rows()).map((row) => row.path), fields.map((field) => field.path), sample.id);
+    // Auto finds the same vendor from the body's event type.
+    await page.selectOption("#verify-vendor", "auto");
+    assert.equal(await event().getAttribute("data-vendor"), vendor, `${sample.id}: auto`);
+  }
+
+  await loadSample("smartcomply/test.failed");
+  assert.match(await page.textContent("#event-title"), /^Typed event: SmartComplyTestFailedEvent \(type "test\.failed"\)$/);
+  const failed = Object.fromEntries((await rows()).map((row) => [row.path, row]));
+  assert.equal(failed["/data/failure_reason"].value, '"First check valve failed to hold"');
+  assert.equal(failed["/data/next_due_date"].value, "absent");
+  assert.equal(failed["/created_at"].type, "string required");
+  assert.equal(failed["/data/result"].type, "string optional");
+  await loadSample("smartcomply/iu.exceedance_detected");
+  const exceedance = Object.fromEntries((await rows()).map((row) => [row.path, row]));
+  assert.equal(exceedance["/data/exceedances/*/result_value"].value, "[3.8]");
+
+  // The document's job.created carries `changes`, which its table gives job.updated only.
+  await loadSample("job-events/job.created");
+  assert.deepEqual(await page.$$eval("#verify-event-undeclared li", (items) => items.map((li) => li.dataset.path)), ["/changes"]);
+
+  // Parsed as another vendor's event: the issues, each with its code and JSON Pointer.
+  await loadSample("smartcomply/webhook.test");
+  await page.selectOption("#verify-vendor", "septiccycle");
+  assert.equal(await event().getAttribute("data-valid"), "false");
+  assert.deepEqual(await page.$$eval("#verify-event-issues li", (items) => items.map((li) => [li.dataset.code, li.dataset.path])),
+    [["invalid_event", "/event"]]);
+  await page.selectOption("#verify-vendor", "none");
+  assert.equal(await event().count(), 0);
+
+  // An authentic body of a SmartComply event type hookseal does not know, and one missing a field.
+  const secret = demoSecret("standard-webhooks");
+  const verifyBody = async (body, vendor = "auto") => {
+    await page.fill("#verify-body", body);
+    await page.fill("#verify-headers", Object.entries(new Webhook(secret).sign(body, { id: "msg_typed_1" })).map(([k, v]) => `${k}: ${v}`).join("\n"));
+    await page.fill("#verify-secrets", secret);
+    await page.selectOption("#verify-vendor", vendor);
+    return clickVerify();
+  };
+  const later = '{"id":"evt_9","type":"backflow.retest_scheduled","created_at":"2026-06-01T00:00:00Z","data":{}}';
+  // Auto cannot tell whose event an unknown type is; chosen, it is SmartComply's unknown event.
+  assert.equal((await verifyBody(later)).code, "valid");
+  assert.match(await event().textContent(), /names no event type of a vendor hookseal has schemas for/);
+  assert.equal((await verifyBody(later, "smartcomply")).code, "valid");
+  assert.equal(await event().getAttribute("data-type"), "backflow.retest_scheduled");
+  assert.match(await page.textContent("#event-title"), /^Typed event: SmartComplyUnknownEvent \(type "backflow\.retest_scheduled"\)$/);
+  assert.equal((await verifyBody('{"id":"evt_9","type":"permit.expiring","data":{"days_remaining":"60"}}')).code, "valid");
+  assert.deepEqual(await page.$$eval("#verify-event-issues li", (items) => items.map((li) => [li.dataset.code, li.dataset.path, li.textContent])), [
+    ["invalid_event", "/created_at", "invalid_event /created_at missing required field"],
+    ["invalid_event", "/data/days_remaining", "invalid_event /data/days_remaining expected an integer, found a string"],
+  ]);
+  // Only a verified body is parsed.
+  await page.fill("#verify-body", '{"id":"evt_9","type":"permit.expiring","created_at":"x","data":{}}');
+  assert.equal((await clickVerify()).code, "no_matching_signature");
+  assert.equal(await event().count(), 0);
+
+  // The samples list says which vendors have typed events, and each chip's title lists its fields.
+  const title = await page.getAttribute('[data-sample="smartcomply/permit.expiring"]', "title");
+  assert.match(title, /^tests\/fixtures\/smartcomply\/permit\.expiring\.json\nSmartComplyPermitExpiringEvent: A discharge permit expires in 60 days\.\n/);
+  assert.match(title, /\n\/data\/days_remaining \(integer\)\n/);
+  assert.match(await page.textContent("#sample-list"), /Typed events: SmartComplyEvent, 12 types, fields from schemas\/smartcomply\//);
+  assert.deepEqual(page.errors, []);
+});
+
 test("the playground cannot be framed: frame-ancestors 'none' where it is served", async () => {
   const response = await fetch(`${site.origin}/`);
   assert.match(response.headers.get("content-security-policy"), /(^|;\s*)frame-ancestors 'none'(;|$)/);
