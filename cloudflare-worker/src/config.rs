@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use hookseal::events::Vendor;
 use hookseal::{Handshake, Scheme, Signer, Verifier, VerifyOptions};
 use serde::Deserialize;
 
@@ -104,6 +105,12 @@ struct RouteDescription {
     /// The secret binding holding Meta's verify token (schemes `meta` and `whatsapp`).
     #[serde(default)]
     verify_token: Option<String>,
+    /// The vendor whose events the route receives (an id of `hookseal::events::Vendor`).
+    #[serde(default)]
+    vendor: Option<String>,
+    /// The event types the route forwards; the others are answered `filtered`.
+    #[serde(default)]
+    events: Option<Vec<String>>,
 }
 
 /// A checked route, ready to verify and forward.
@@ -135,6 +142,34 @@ pub struct Route {
     /// Meta's verify token (`verifyToken`), for schemes whose provider sends Meta's
     /// verification request.
     pub verify_token: Option<VerifyToken>,
+    /// `events`: the event types forwarded; `None`: every message.
+    pub events: Option<EventFilter>,
+}
+
+/// A route's `vendor` and `events`: only verified messages of the listed event types are
+/// forwarded. The type is read from the verified body only (no scheme authenticates an event
+/// type header: GitHub's `X-GitHub-Event`, `X-Webhook-Event`, Shopify's topic are unsigned).
+#[derive(Debug)]
+pub struct EventFilter {
+    /// Where the body names its event type.
+    pub vendor: Vendor,
+    /// The event types forwarded, each one the vendor's.
+    pub types: Vec<String>,
+}
+
+impl EventFilter {
+    /// `Ok(())` when the route forwards `body` (verified already), else why not, for the log.
+    /// A body whose event type cannot be read without ambiguity (not JSON, no type, a key given
+    /// twice or spelt with escapes) is not one of the listed events either: it is filtered.
+    pub fn check(&self, body: &[u8]) -> Result<(), String> {
+        match self.vendor.event_type_of(body) {
+            Ok(event_type) if self.types.iter().any(|listed| listed == event_type) => Ok(()),
+            Ok(event_type) => Err(format!(
+                "event type {event_type:?} is not in the route's events"
+            )),
+            Err(error) => Err(format!("no event type read from the body: {error}")),
+        }
+    }
 }
 
 impl Route {
@@ -348,6 +383,8 @@ fn check_route(
         origin_signing_secret,
         allow_http_origin,
         verify_token,
+        vendor,
+        events,
     } = description;
     check_path(&path)?;
     let at = |message: String| problem(format!("route {path}: {message}"));
@@ -373,6 +410,7 @@ fn check_route(
         values.push((name.clone(), value));
     }
     let verify_token = check_verify_token(&scheme, verify_token, &values, secret).map_err(at)?;
+    let events = check_events(vendor, events).map_err(at)?;
     let verifier = Verifier::with_options(
         scheme,
         values.iter().map(|(_, value)| value.as_str()),
@@ -434,6 +472,7 @@ fn check_route(
         delivery,
         retry_schedule,
         verify_token,
+        events,
     };
     Ok((route, values, own_signing_secret))
 }
@@ -488,6 +527,54 @@ fn check_verify_token(
         ));
     }
     Ok(Some(VerifyToken { binding, value }))
+}
+
+/// A route's `vendor` and `events`, given together: a known vendor, and a list of its event
+/// types hookseal knows, each once. An event type it does not know is refused rather than taken:
+/// a typo would otherwise filter out every message, each answered 200 (so never retried).
+fn check_events(
+    vendor: Option<String>,
+    events: Option<Vec<String>>,
+) -> Result<Option<EventFilter>, String> {
+    let vendor_ids = || Vendor::all().map(Vendor::id).collect::<Vec<_>>().join(", ");
+    let (vendor, types) = match (vendor, events) {
+        (None, None) => return Ok(None),
+        (Some(_), None) => {
+            return Err("vendor applies with events, the event types the route forwards".into());
+        }
+        (None, Some(_)) => {
+            return Err(format!(
+                "events needs vendor, whose events the route receives (one of {}): it says where the body names its event type",
+                vendor_ids()
+            ));
+        }
+        (Some(vendor), Some(types)) => (vendor, types),
+    };
+    let vendor = Vendor::from_id(&vendor).ok_or_else(|| {
+        format!(
+            "vendor {vendor:?} is not one whose events hookseal knows ({})",
+            vendor_ids()
+        )
+    })?;
+    if types.is_empty() {
+        return Err("events lists no event type".into());
+    }
+    for (index, event_type) in types.iter().enumerate() {
+        if !vendor.event_types().contains(&event_type.as_str()) {
+            return Err(format!(
+                "events: {event_type:?} is not a {} event type hookseal knows ({})",
+                vendor.id(),
+                vendor.event_types().join(", ")
+            ));
+        }
+        if types
+            .get(..index)
+            .is_some_and(|before| before.contains(event_type))
+        {
+            return Err(format!("events lists {event_type:?} twice"));
+        }
+    }
+    Ok(Some(EventFilter { vendor, types }))
 }
 
 /// A route path: `/` and more, visible ASCII without query, fragment or escapes, not the
@@ -715,6 +802,78 @@ mod tests {
 
     fn error(json: &str) -> String {
         load(json).expect_err("configuration must be refused").0
+    }
+
+    fn smartcomply(extra: &str) -> String {
+        format!(
+            r#"[{{"path": "/hooks/smartcomply", "scheme": "standard-webhooks", "secrets": ["SVIX_SECRET"],
+                  "origin": "https://example.com/in"{extra}}}]"#
+        )
+    }
+
+    #[test]
+    fn an_event_filter_forwards_its_types_from_the_body_only() {
+        let config = load(&smartcomply(
+            r#", "vendor": "smartcomply", "events": ["test.failed", "permit.expiring"]"#,
+        ))
+        .expect("valid configuration");
+        let filter = config.routes[0].events.as_ref().expect("a filter");
+        assert_eq!(filter.vendor.id(), "smartcomply");
+        assert_eq!(
+            filter.check(br#"{"id":"e","type":"test.failed","data":{}}"#),
+            Ok(())
+        );
+        assert_eq!(
+            filter.check(br#"{"id":"e","type":"test.submitted","data":{"type":"test.failed"}}"#),
+            Err(r#"event type "test.submitted" is not in the route's events"#.into())
+        );
+        // Unreadable or ambiguous: never forwarded.
+        for body in [
+            &br#"{"type":"test.submitted","type":"test.failed"}"#[..],
+            br#"{"type":"test\u002efailed"}"#,
+            br#"{"data":{}}"#,
+            br#"{"type":["test.failed"]}"#,
+            b"test.failed",
+            b"",
+        ] {
+            let why = filter.check(body).expect_err("filtered");
+            assert!(
+                why.starts_with("no event type read from the body: "),
+                "{why}"
+            );
+        }
+        assert!(
+            load(&smartcomply("")).expect("valid").routes[0]
+                .events
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn an_event_filter_is_a_known_vendor_and_its_known_types() {
+        let refused = |extra: &str| error(&smartcomply(extra));
+        assert!(
+            refused(r#", "events": ["test.failed"]"#)
+                .contains("events needs vendor, whose events the route receives (one of septiccycle, smartcomply, job-events, carecycle)")
+        );
+        assert!(refused(r#", "vendor": "smartcomply""#).contains("vendor applies with events"));
+        assert!(
+            refused(r#", "vendor": "github", "events": ["push"]"#)
+                .contains(r#"vendor "github" is not one whose events hookseal knows"#)
+        );
+        assert!(
+            refused(r#", "vendor": "smartcomply", "events": []"#)
+                .contains("events lists no event type")
+        );
+        let typo = refused(r#", "vendor": "smartcomply", "events": ["test.fail"]"#);
+        assert!(
+            typo.starts_with(r#"route /hooks/smartcomply: events: "test.fail" is not a smartcomply event type hookseal knows (test.submitted, test.failed,"#),
+            "{typo}"
+        );
+        assert!(
+            refused(r#", "vendor": "septiccycle", "events": ["job.completed", "job.completed"]"#)
+                .contains(r#"events lists "job.completed" twice"#)
+        );
     }
 
     #[test]

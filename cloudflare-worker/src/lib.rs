@@ -117,6 +117,13 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
             return respond::error(401, error.code());
         }
     };
+    // Filtered on the verified body's event type, before anything is claimed or queued.
+    if let Some(filter) = &route.events
+        && let Err(why) = filter.check(&body)
+    {
+        log.outcome("filtered").detail(&why);
+        return respond::filtered();
+    }
     let outbound = Outbound::new(route, &verified, &headers, body);
     log.message(&outbound.id);
     match route.delivery {

@@ -37,6 +37,12 @@ pub fn accepted(outcome: &str, id: &str) -> worker::Result<Response> {
     json(200, &serde_json::json!({ "outcome": outcome, "id": id }))
 }
 
+/// 200 for a verified message whose event type the route does not forward: the sender is
+/// done with it, and nothing reaches the origin.
+pub fn filtered() -> worker::Result<Response> {
+    json(200, &serde_json::json!({ "outcome": "filtered" }))
+}
+
 /// 202 for a message put in the delivery queue (`queued`), or a duplicate of one taken before.
 pub fn queued(outcome: &str, id: &str) -> worker::Result<Response> {
     json(202, &serde_json::json!({ "outcome": outcome, "id": id }))

@@ -131,6 +131,16 @@ describe("configuration", () => {
         true,
         /route \/hooks\/septiccycle: verifyToken binding SEPTIC_SECRET holds the same secret as SEPTIC_SECRET/,
       ],
+      "events-without-vendor": [
+        bindings([route({ events: ["invoice.paid"] })], good),
+        true,
+        /route \/hooks\/septiccycle: events needs vendor, whose events the route receives \(one of septiccycle, smartcomply, job-events, carecycle\)/,
+      ],
+      "unknown-event-type": [
+        bindings([route({ vendor: "septiccycle", events: ["invoice.payed"] })], good),
+        true,
+        /route \/hooks\/septiccycle: events: "invoice.payed" is not a septiccycle event type hookseal knows \(job.completed, invoice.paid, contract.signed\)/,
+      ],
       "verify-token-on-another-scheme": [
         bindings([route({ verifyToken: "VERIFY_TOKEN" })], { ...good, VERIFY_TOKEN: "meatyhamhock" }),
         true,

@@ -40,6 +40,7 @@
 mod generated;
 mod shape;
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -206,7 +207,11 @@ impl Vendor {
                 } else {
                     "invalid_json"
                 };
-                Err(EventError::one(EventIssue::new(code, path, reason.into())))
+                Err(EventError::one(EventIssue::new(
+                    code,
+                    path,
+                    format!("the event type cannot be read: {reason}"),
+                )))
             }
         }
     }
