@@ -440,25 +440,8 @@ fn check_route(
             "originTimeoutMs must be between 1 and {MAX_ORIGIN_TIMEOUT_MS}"
         )));
     }
-    let delivery = match delivery.as_deref() {
-        None | Some("direct") => Delivery::Direct,
-        Some("queue") => Delivery::Queue,
-        Some(other) => {
-            return Err(at(format!(
-                "delivery must be \"direct\" or \"queue\", not {other:?}"
-            )));
-        }
-    };
-    let retry_schedule = match (delivery, retry_schedule) {
-        (Delivery::Direct, Some(_)) => {
-            return Err(at(
-                "retrySchedule applies to \"delivery\": \"queue\" only (a direct route's sender retries)"
-                    .into(),
-            ));
-        }
-        (_, None) => DEFAULT_RETRY_SCHEDULE.to_vec(),
-        (Delivery::Queue, Some(schedule)) => check_schedule(&schedule).map_err(at)?,
-    };
+    let (delivery, retry_schedule) =
+        check_delivery(delivery.as_deref(), retry_schedule).map_err(at)?;
     let route = Route {
         scheme_id: verifier.scheme().id(),
         path,
@@ -527,6 +510,34 @@ fn check_verify_token(
         ));
     }
     Ok(Some(VerifyToken { binding, value }))
+}
+
+/// `delivery` and `retrySchedule`: how the route delivers, and for queue delivery the delays
+/// between attempts (a direct route's sender retries: no schedule).
+fn check_delivery(
+    delivery: Option<&str>,
+    retry_schedule: Option<Vec<u64>>,
+) -> Result<(Delivery, Vec<u32>), String> {
+    let delivery = match delivery {
+        None | Some("direct") => Delivery::Direct,
+        Some("queue") => Delivery::Queue,
+        Some(other) => {
+            return Err(format!(
+                "delivery must be \"direct\" or \"queue\", not {other:?}"
+            ));
+        }
+    };
+    let retry_schedule = match (delivery, retry_schedule) {
+        (Delivery::Direct, Some(_)) => {
+            return Err(
+                "retrySchedule applies to \"delivery\": \"queue\" only (a direct route's sender retries)"
+                    .into(),
+            );
+        }
+        (_, None) => DEFAULT_RETRY_SCHEDULE.to_vec(),
+        (Delivery::Queue, Some(schedule)) => check_schedule(&schedule)?,
+    };
+    Ok((delivery, retry_schedule))
 }
 
 /// A route's `vendor` and `events`, given together: a known vendor, and a list of its event
