@@ -58,7 +58,10 @@ function checkOptions(options) {
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `/key` as a JSON Pointer (RFC 6901) segment. */
-const segment = (key) => `/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+const segment = (key) => `/${String(key).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+
+/** The JSON Pointer of the keys walked: made only for an issue, so a valid body costs none. */
+const pointer = (keys) => keys.map(segment).join("");
 
 /** Code point order: UTF-8 byte order, which the Rust side sorts by (UTF-16 order differs above U+FFFF). */
 function byCodePoint(a, b) {
@@ -111,7 +114,7 @@ function fitsScalar(shape, value) {
   }
 }
 
-function walk(shape, value, path, strict, issues) {
+function walk(shape, value, keys, strict, issues) {
   if (issues.length >= MAX_ISSUES) return;
   let fits;
   let expected;
@@ -119,29 +122,36 @@ function walk(shape, value, path, strict, issues) {
     fits = fitsScalar(shape, value);
     expected = EXPECTED[shape];
   } else if (shape.const !== undefined) {
-    if (value !== shape.const) push(issues, issue("invalid_event", path, `expected ${JSON.stringify(shape.const)}`));
+    if (value !== shape.const) push(issues, issue("invalid_event", pointer(keys), `expected ${JSON.stringify(shape.const)}`));
     return;
   } else if (shape.items !== undefined) {
     fits = Array.isArray(value);
     expected = "an array";
-    if (fits) value.forEach((element, index) => walk(shape.items, element, `${path}/${index}`, strict, issues));
+    if (fits) {
+      for (let index = 0; index < value.length; index++) {
+        keys.push(index);
+        walk(shape.items, value[index], keys, strict, issues);
+        keys.pop();
+      }
+    }
   } else {
     fits = isObject(value);
     expected = "an object";
-    if (fits) walkObject(shape, value, path, strict, issues);
+    if (fits) walkObject(shape, value, keys, strict, issues);
   }
-  if (!fits) push(issues, issue("invalid_event", path, `expected ${expected}, found ${found(value)}`));
+  if (!fits) push(issues, issue("invalid_event", pointer(keys), `expected ${expected}, found ${found(value)}`));
 }
 
-function walkObject(shape, members, path, strict, issues) {
+function walkObject(shape, members, keys, strict, issues) {
   for (const [name, required, fieldShape] of shape.fields) {
-    const at = path + segment(name);
-    if (hasOwn(members, name)) walk(fieldShape, members[name], at, strict, issues);
-    else if (required) push(issues, issue("invalid_event", at, "missing required field"));
+    keys.push(name);
+    if (hasOwn(members, name)) walk(fieldShape, members[name], keys, strict, issues);
+    else if (required) push(issues, issue("invalid_event", pointer(keys), "missing required field"));
+    keys.pop();
   }
   if (strict && !shape.open) {
     const undeclared = Object.keys(members).filter((key) => !shape.fields.some(([name]) => name === key));
-    for (const key of undeclared.sort(byCodePoint)) push(issues, issue("unknown_field", path + segment(key), "not in the schema"));
+    for (const key of undeclared.sort(byCodePoint)) push(issues, issue("unknown_field", pointer([...keys, key]), "not in the schema"));
   }
 }
 
@@ -167,7 +177,7 @@ export function parseWith(vendor, input, options) {
     issues.push(issue("unknown_event_type", segment(typeField), `unknown event type ${JSON.stringify(eventType)}`));
   }
   // An unknown event's other fields are not known either: strict mode reports its type only.
-  walk(index < 0 ? vendor.envelope : vendor.events[index], value, "", strict && index >= 0, issues);
+  walk(index < 0 ? vendor.envelope : vendor.events[index], value, [], strict && index >= 0, issues);
   if (issues.length > 0) throw new WebhookEventError(issues);
   return value;
 }
