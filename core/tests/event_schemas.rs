@@ -687,7 +687,7 @@ fn rust(vendors: &[Vendor]) -> String {
     let mut out = String::from(
         "// Generated from schemas/ by core/tests/event_schemas.rs (`make events`): do not edit.\n\n\
          use alloc::string::String;\nuse alloc::vec::Vec;\n\nuse serde::Deserialize;\n\n\
-         use super::shape::{self, Field, Shape, VendorShape};\nuse super::{EventError, UnknownEvent};\n\n",
+         use super::shape::{self, Field, Shape, VendorFacts, VendorShape};\nuse super::{EventError, UnknownEvent};\n\n",
     );
     for vendor in vendors {
         let name = format!("{}Event", vendor.prefix);
@@ -732,7 +732,7 @@ fn rust(vendors: &[Vendor]) -> String {
         );
         writeln!(
             out,
-            "    pub const EVENT_TYPES: &'static [&'static str] = {statics}.event_types;\n"
+            "    pub const EVENT_TYPES: &'static [&'static str] = {statics}_FACTS.event_types;\n"
         )
         .unwrap();
         rust_doc(
@@ -812,7 +812,7 @@ fn rust(vendors: &[Vendor]) -> String {
         rust_shapes(&mut out, &shapes);
         writeln!(
             out,
-            "pub(crate) static {statics}: VendorShape = VendorShape {{\n    id: {:?},\n    type_field: {:?},\n    event_types: &[{}],\n    envelope: {},\n    events: &[{}],\n}};\n",
+            "static {statics}_FACTS: VendorFacts = VendorFacts {{\n    id: {:?},\n    type_field: {:?},\n    event_types: &[{}],\n}};\n",
             vendor.id,
             vendor.type_field,
             vendor
@@ -821,6 +821,11 @@ fn rust(vendors: &[Vendor]) -> String {
                 .map(|event| format!("{:?}", event.event_type))
                 .collect::<Vec<_>>()
                 .join(", "),
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "static {statics}: VendorShape = VendorShape {{\n    facts: &{statics}_FACTS,\n    envelope: {},\n    events: &[{}],\n}};\n",
             rust_shape(&Node::Object(vendor.envelope.clone())),
             vendor
                 .events
@@ -833,11 +838,11 @@ fn rust(vendors: &[Vendor]) -> String {
     }
     writeln!(
         out,
-        "/// Every vendor, in the order of `tests/fixtures/samples.json`.\npub(crate) static VENDORS: [&VendorShape; {}] = [{}];",
+        "/// Every vendor's facts, in the order of `tests/fixtures/samples.json` (not their shapes:\n/// reading an event type links none).\npub(crate) static VENDORS: [&VendorFacts; {}] = [{}];",
         vendors.len(),
         vendors
             .iter()
-            .map(|vendor| format!("&{}", static_name(vendor)))
+            .map(|vendor| format!("&{}_FACTS", static_name(vendor)))
             .collect::<Vec<_>>()
             .join(", ")
     )

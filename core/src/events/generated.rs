@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use serde::Deserialize;
 
-use super::shape::{self, Field, Shape, VendorShape};
+use super::shape::{self, Field, Shape, VendorFacts, VendorShape};
 use super::{EventError, UnknownEvent};
 
 // ------------------------------------------------------------
@@ -28,7 +28,7 @@ pub enum SepticCycleEvent {
 
 impl SepticCycleEvent {
     /// The event types hookseal knows, as `event` names them.
-    pub const EVENT_TYPES: &'static [&'static str] = SEPTICCYCLE.event_types;
+    pub const EVENT_TYPES: &'static [&'static str] = SEPTICCYCLE_FACTS.event_types;
 
     /// Parses a verified body, forward compatibly: an event type hookseal does not know is
     /// [`Unknown`](Self::Unknown), fields the schema does not declare are ignored.
@@ -164,10 +164,14 @@ static SEPTIC_CYCLE_CONTRACT_SIGNED_EVENT: Shape = Shape::Object { open: false, 
     Field { name: "company_signed_at", required: false, shape: &Shape::String },
 ] };
 
-pub(crate) static SEPTICCYCLE: VendorShape = VendorShape {
+static SEPTICCYCLE_FACTS: VendorFacts = VendorFacts {
     id: "septiccycle",
     type_field: "event",
     event_types: &["job.completed", "invoice.paid", "contract.signed"],
+};
+
+static SEPTICCYCLE: VendorShape = VendorShape {
+    facts: &SEPTICCYCLE_FACTS,
     envelope: &SEPTIC_CYCLE_EVENT,
     events: &[
         &SEPTIC_CYCLE_JOB_COMPLETED_EVENT,
@@ -214,7 +218,7 @@ pub enum SmartComplyEvent {
 
 impl SmartComplyEvent {
     /// The event types hookseal knows, as `type` names them.
-    pub const EVENT_TYPES: &'static [&'static str] = SMARTCOMPLY.event_types;
+    pub const EVENT_TYPES: &'static [&'static str] = SMARTCOMPLY_FACTS.event_types;
 
     /// Parses a verified body, forward compatibly: an event type hookseal does not know is
     /// [`Unknown`](Self::Unknown), fields the schema does not declare are ignored.
@@ -855,7 +859,7 @@ static SMART_COMPLY_WEBHOOK_TEST_EVENT: Shape = Shape::Object { open: false, fie
     Field { name: "data", required: true, shape: &SMART_COMPLY_WEBHOOK_TEST_DATA },
 ] };
 
-pub(crate) static SMARTCOMPLY: VendorShape = VendorShape {
+static SMARTCOMPLY_FACTS: VendorFacts = VendorFacts {
     id: "smartcomply",
     type_field: "type",
     event_types: &[
@@ -872,6 +876,10 @@ pub(crate) static SMARTCOMPLY: VendorShape = VendorShape {
         "partner.application_submitted",
         "webhook.test",
     ],
+};
+
+static SMARTCOMPLY: VendorShape = VendorShape {
+    facts: &SMARTCOMPLY_FACTS,
     envelope: &SMART_COMPLY_EVENT,
     events: &[
         &SMART_COMPLY_TEST_SUBMITTED_EVENT,
@@ -909,7 +917,7 @@ pub enum JobEvent {
 
 impl JobEvent {
     /// The event types hookseal knows, as `event` names them.
-    pub const EVENT_TYPES: &'static [&'static str] = JOB_EVENTS.event_types;
+    pub const EVENT_TYPES: &'static [&'static str] = JOB_EVENTS_FACTS.event_types;
 
     /// Parses a verified body, forward compatibly: an event type hookseal does not know is
     /// [`Unknown`](Self::Unknown), fields the schema does not declare are ignored.
@@ -1129,10 +1137,14 @@ static JOB_DELETED_EVENT: Shape = Shape::Object { open: false, fields: &[
     Field { name: "job", required: true, shape: &JOB_EVENT_JOB },
 ] };
 
-pub(crate) static JOB_EVENTS: VendorShape = VendorShape {
+static JOB_EVENTS_FACTS: VendorFacts = VendorFacts {
     id: "job-events",
     type_field: "event",
     event_types: &["job.created", "job.updated", "job.deleted"],
+};
+
+static JOB_EVENTS: VendorShape = VendorShape {
+    facts: &JOB_EVENTS_FACTS,
     envelope: &JOB_EVENT,
     events: &[&JOB_CREATED_EVENT, &JOB_UPDATED_EVENT, &JOB_DELETED_EVENT],
 };
@@ -1157,7 +1169,7 @@ pub enum CareCycleEvent {
 
 impl CareCycleEvent {
     /// The event types hookseal knows, as `type` names them.
-    pub const EVENT_TYPES: &'static [&'static str] = CARECYCLE.event_types;
+    pub const EVENT_TYPES: &'static [&'static str] = CARECYCLE_FACTS.event_types;
 
     /// Parses a verified body, forward compatibly: an event type hookseal does not know is
     /// [`Unknown`](Self::Unknown), fields the schema does not declare are ignored.
@@ -1250,10 +1262,14 @@ static CARE_CYCLE_CUSTOMER_CREATED_EVENT: Shape = Shape::Object { open: false, f
     Field { name: "data", required: false, shape: &Shape::Object { fields: &[], open: true } },
 ] };
 
-pub(crate) static CARECYCLE: VendorShape = VendorShape {
+static CARECYCLE_FACTS: VendorFacts = VendorFacts {
     id: "carecycle",
     type_field: "type",
     event_types: &["customer.updated", "call.completed", "customer.created"],
+};
+
+static CARECYCLE: VendorShape = VendorShape {
+    facts: &CARECYCLE_FACTS,
     envelope: &CARE_CYCLE_EVENT,
     events: &[
         &CARE_CYCLE_CUSTOMER_UPDATED_EVENT,
@@ -1262,6 +1278,11 @@ pub(crate) static CARECYCLE: VendorShape = VendorShape {
     ],
 };
 
-/// Every vendor, in the order of `tests/fixtures/samples.json`.
-pub(crate) static VENDORS: [&VendorShape; 4] =
-    [&SEPTICCYCLE, &SMARTCOMPLY, &JOB_EVENTS, &CARECYCLE];
+/// Every vendor's facts, in the order of `tests/fixtures/samples.json` (not their shapes:
+/// reading an event type links none).
+pub(crate) static VENDORS: [&VendorFacts; 4] = [
+    &SEPTICCYCLE_FACTS,
+    &SMARTCOMPLY_FACTS,
+    &JOB_EVENTS_FACTS,
+    &CARECYCLE_FACTS,
+];

@@ -150,12 +150,12 @@ impl std::error::Error for EventError {}
 /// event's type without typing the whole event.
 #[derive(Clone, Copy, Debug)]
 pub struct Vendor {
-    shape: &'static shape::VendorShape,
+    facts: &'static shape::VendorFacts,
 }
 
 impl PartialEq for Vendor {
     fn eq(&self, other: &Self) -> bool {
-        self.shape.id == other.shape.id
+        self.facts.id == other.facts.id
     }
 }
 
@@ -164,7 +164,7 @@ impl Eq for Vendor {}
 impl Vendor {
     /// Every vendor, in the order `tests/fixtures/samples.json` lists them.
     pub fn all() -> impl Iterator<Item = Vendor> {
-        generated::VENDORS.iter().map(|shape| Vendor { shape })
+        generated::VENDORS.iter().map(|facts| Vendor { facts })
     }
 
     /// The vendor with this id, if hookseal knows its events.
@@ -174,17 +174,17 @@ impl Vendor {
 
     /// The vendor's id.
     pub fn id(self) -> &'static str {
-        self.shape.id
+        self.facts.id
     }
 
     /// The top-level field holding the event type (`type` or `event`).
     pub fn event_type_field(self) -> &'static str {
-        self.shape.type_field
+        self.facts.type_field
     }
 
     /// The event types hookseal knows for this vendor, in its schemas' order.
     pub fn event_types(self) -> &'static [&'static str] {
-        self.shape.event_types
+        self.facts.event_types
     }
 
     /// The event type a body names, read without parsing the rest: the top-level
@@ -193,8 +193,8 @@ impl Vendor {
     /// one counts, so a filter must not pick one): `invalid_json`; a body without the field, or
     /// with another value there, `invalid_event`.
     pub fn event_type_of(self, body: &[u8]) -> Result<&str, EventError> {
-        let path = shape::pointer_to(self.shape.type_field);
-        match json::string_field(body, self.shape.type_field) {
+        let path = shape::pointer_to(self.facts.type_field);
+        match json::string_field(body, self.facts.type_field) {
             Ok(Some(event_type)) => Ok(event_type),
             Ok(None) => Err(EventError::one(EventIssue::new(
                 "invalid_event",

@@ -50,16 +50,23 @@ pub(crate) struct Field {
     pub(crate) shape: &'static Shape,
 }
 
-/// A vendor's events: the field holding the event type, the schema every event satisfies
-/// (`event.schema.json`, which an event type hookseal does not know is checked against) and one
-/// schema per known event type.
+/// What a vendor's events have in common: its id, the field holding the event type and the
+/// types hookseal knows. Apart from the shapes, so that reading an event type (a filter, such as
+/// the Worker's) links none of them.
 #[derive(Debug)]
-pub(crate) struct VendorShape {
+pub(crate) struct VendorFacts {
     pub(crate) id: &'static str,
     pub(crate) type_field: &'static str,
     pub(crate) event_types: &'static [&'static str],
+}
+
+/// A vendor's events: its facts, the schema every event satisfies (`event.schema.json`, which an
+/// event type hookseal does not know is checked against) and one schema per known event type.
+#[derive(Debug)]
+pub(crate) struct VendorShape {
+    pub(crate) facts: &'static VendorFacts,
     pub(crate) envelope: &'static Shape,
-    /// In the order of `event_types`.
+    /// In the order of `facts.event_types`.
     pub(crate) events: &'static [&'static Shape],
 }
 
@@ -84,19 +91,20 @@ pub(crate) fn check(
             format!("not JSON: {error}"),
         ))
     })?;
+    let facts = vendor.facts;
     let event_type = value
-        .get(vendor.type_field)
+        .get(facts.type_field)
         .and_then(Value::as_str)
         .map(ToOwned::to_owned);
     let known = event_type.as_deref().and_then(|event_type| {
-        let index = vendor.event_types.iter().position(|t| *t == event_type)?;
-        Some((vendor.event_types.get(index)?, vendor.events.get(index)?))
+        let index = facts.event_types.iter().position(|t| *t == event_type)?;
+        Some((facts.event_types.get(index)?, vendor.events.get(index)?))
     });
     let mut issues = Vec::new();
     if let (Some(event_type), None, true) = (&event_type, known, strict) {
         issues.push(EventIssue::new(
             "unknown_event_type",
-            pointer_to(vendor.type_field),
+            pointer_to(facts.type_field),
             format!(
                 "unknown event type {}",
                 serde_json::to_string(event_type).unwrap_or_default()
@@ -134,7 +142,7 @@ pub(crate) fn typed<T: DeserializeOwned>(value: Value) -> Result<T, EventError> 
 /// A checked body whose event type hookseal does not know, kept whole.
 pub(crate) fn unknown(vendor: &VendorShape, json: Value) -> UnknownEvent {
     let event_type = json
-        .get(vendor.type_field)
+        .get(vendor.facts.type_field)
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
