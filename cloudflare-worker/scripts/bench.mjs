@@ -2,9 +2,17 @@
 // p50/p99 latency straight to the origin stub vs through the Worker (real workerd via Miniflare,
 // with and without deduplication), for 1 KiB and 64 KiB bodies; and the bundle size.
 // Measurements, never pass/fail: a shared 2-core machine is noisy, compare within one run.
+//
+// Durable Object storage: local workerd keeps each object's SQLite database in a directory and
+// fsyncs it at every commit, on the same thread that runs the Worker, so on a disk each write
+// stalls every request for as long as the disk takes (milliseconds when other jobs write too):
+// a write made after the answer would still be charged to the next request. Production runs
+// objects elsewhere. So the databases go to tmpfs (/dev/shm) when there is one, and the SQLite
+// work and the round trips are measured, not this machine's disk. BENCH_DO_STORAGE=disk keeps
+// them on disk, as before.
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { Miniflare } from "miniflare";
@@ -25,6 +33,18 @@ const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 1000); // requests per measu
 const WARMUP = 200;
 // BENCH_QUICK=1: 1 KiB at 1 connection only.
 const QUICK = process.env.BENCH_QUICK === "1";
+// At one connection, requests are paced (BENCH_RATE per second; 0: back to back): a sender's
+// view, where work the Worker does after answering (waitUntil) is done before the next webhook
+// comes, as it is in production, where Durable Objects run apart from the Worker. Back to back,
+// on local workerd's one thread, that work would delay the next request and p50 would only
+// measure CPU time per request (which the 8-connection rows show as req/s).
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+// BENCH_BASELINE=<a build directory> (index.js and index_bg.wasm of another commit, copied
+// aside): its rows are measured in the same rounds, interleaved, for a before/after that the
+// machine's noise hits alike.
+const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : undefined;
+const STORAGE = process.env.BENCH_DO_STORAGE ?? (existsSync("/dev/shm") ? "tmpfs" : "disk");
+const storageDir = STORAGE === "tmpfs" ? mkdtempSync("/dev/shm/hookseal-bench-") : undefined;
 const CONCURRENCY = QUICK ? [1] : [1, 8];
 const SIZES = [
   ["1 KiB", 1024],
@@ -48,6 +68,7 @@ function percentile(sorted, p) {
  * rounds to whole milliseconds), requests/s from the wall time of the run.
  */
 function run(url, body, connections, amount, headersFor) {
+  const paced = connections === 1 && RATE > 0 ? { overallRate: RATE } : {};
   let next = 0;
   const latencies = [];
   const started = performance.now();
@@ -60,6 +81,7 @@ function run(url, body, connections, amount, headersFor) {
         body,
         connections,
         amount,
+        ...paced,
         timeout: 10,
         headers: { "content-type": "application/json" },
         requests: [
@@ -105,24 +127,34 @@ const routes = [
     dedupeSeconds: 0,
   },
 ];
-const mf = new Miniflare({
-  cf: false,
-  host: "127.0.0.1",
-  port: 0,
-  ...workerOptions("bench", {
-    bindings: {
-      HOOKSEAL_ROUTES: JSON.stringify(routes),
-      ORIGIN_SIGNING_SECRET,
-      SECRET,
+/** The built Worker in `buildDir` on its own port, with the routes above. */
+async function startHookseal(buildDir, storage) {
+  const mf = new Miniflare({
+    cf: false,
+    host: "127.0.0.1",
+    port: 0,
+    ...(storage ? { durableObjectsPersist: storage } : {}),
+    ...workerOptions("bench", {
+      buildDir,
+      bindings: {
+        HOOKSEAL_ROUTES: JSON.stringify(routes),
+        ORIGIN_SIGNING_SECRET,
+        SECRET,
+      },
+    }),
+    // The Worker's one log line per request would dominate the output.
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.resume();
+      stderr.resume();
     },
-  }),
-  // The Worker's one log line per request would dominate the output.
-  handleRuntimeStdio(stdout, stderr) {
-    stdout.resume();
-    stderr.resume();
-  },
-});
-const workerUrl = (await mf.ready).toString().replace(/\/$/, "");
+  });
+  return { mf, url: (await mf.ready).toString().replace(/\/$/, "") };
+}
+const hookseal = await startHookseal(BUILD_DIR, storageDir && join(storageDir, "build"));
+const workerUrl = hookseal.url;
+const baseline = BASELINE
+  ? await startHookseal(BASELINE, storageDir && join(storageDir, "baseline"))
+  : undefined;
 // The floor: a plain JavaScript Worker in the same workerd that reads the body and forwards it,
 // doing nothing else. What hookseal adds is the difference to this row.
 const floor = new Miniflare({
@@ -152,6 +184,12 @@ const targets = [
   ["plain JS pass-through Worker (floor)", floorUrl, false],
   ["hookseal, dedupe off (verify, re-sign, forward)", `${workerUrl}/hooks/nodedupe`, true],
   ["hookseal (verify, dedupe, re-sign, forward)", `${workerUrl}/hooks/dedupe`, true],
+  ...(baseline
+    ? [
+        ["baseline: hookseal, dedupe off", `${baseline.url}/hooks/nodedupe`, true],
+        ["baseline: hookseal", `${baseline.url}/hooks/dedupe`, true],
+      ]
+    : []),
 ];
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -203,9 +241,11 @@ for (const [sizeName, size] of SIZES) {
     }
   }
 }
-await mf.dispose();
+await hookseal.mf.dispose();
+await baseline?.mf.dispose();
 await floor.dispose();
 await origin.close();
+if (storageDir) rmSync(storageDir, { recursive: true, force: true });
 
 const header = [
   "body",
@@ -223,7 +263,8 @@ const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row)
 const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
 console.log(
   `\nStandard Webhooks (svix) routes; medians of ${ROUNDS} rounds of ${AMOUNT} requests ` +
-    `(after ${WARMUP} warm-up) per target:\n`,
+    `(after ${WARMUP} warm-up) per target; Durable Object storage on ${STORAGE}; one connection ` +
+    `${RATE > 0 ? `paced at ${RATE} requests/s` : "back to back"}, eight back to back:\n`,
 );
 console.log(line(header));
 console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
@@ -244,6 +285,20 @@ console.log(
     `Worker: ${at1("hookseal, dedupe off")?.[7]} ms without dedupe, ${at1("hookseal (")?.[7]} ms with ` +
     `dedupe; over the direct path: ${at1("hookseal, dedupe off")?.[6]} / ${at1("hookseal (")?.[6]} ms.`,
 );
+const p50At1 = (name) =>
+  Number(rows.find((row) => row[0] === "1 KiB" && row[1] === "1" && row[2] === name)?.[4]);
+console.log(
+  `Deduplication (1 KiB, 1 connection) adds ` +
+    `${(p50At1(targets[3][0]) - p50At1(targets[2][0])).toFixed(2)} ms at p50 over dedupe off ` +
+    `(target: one Durable Object round trip on the request path, <= 0.8 ms).`,
+);
+if (baseline) {
+  console.log(
+    `Baseline (${BASELINE}): deduplication adds ` +
+      `${(p50At1("baseline: hookseal") - p50At1("baseline: hookseal, dedupe off")).toFixed(2)} ms at p50 ` +
+      `over dedupe off, in the same rounds.`,
+  );
+}
 console.log(`Target: bundle < 300 KB gzip. Measured: ${kb(gz(wasm) + gz(js))} (wasm + JS, gzip -9).`);
 if (failures > 0) {
   console.error(`${failures} requests failed`);

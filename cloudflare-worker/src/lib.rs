@@ -35,15 +35,20 @@ use crate::respond::Log;
 
 /// The Worker's `fetch` handler.
 #[event(fetch)]
-pub async fn fetch(request: Request, env: Env, _context: Context) -> worker::Result<Response> {
+pub async fn fetch(request: Request, env: Env, execution: Context) -> worker::Result<Response> {
     let started = runtime::now_ms();
     let mut log = Log::new(request.path());
-    let response = handle(request, &env, &mut log).await;
+    let response = handle(request, &env, &execution, &mut log).await;
     log.finish(runtime::now_ms().saturating_sub(started));
     response
 }
 
-async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Result<Response> {
+async fn handle(
+    mut request: Request,
+    env: &Env,
+    execution: &Context,
+    log: &mut Log,
+) -> worker::Result<Response> {
     let loaded = cached_config(env);
     let config = match loaded.as_ref() {
         Ok(config) => config,
@@ -127,8 +132,8 @@ async fn handle(mut request: Request, env: &Env, log: &mut Log) -> worker::Resul
     let outbound = Outbound::new(route, &verified, &headers, body);
     log.message(&outbound.id);
     match route.delivery {
-        Delivery::Direct => deliver(route, &outbound, env, log).await,
-        Delivery::Queue => accept(config, route, outbound, now_ms, env, log).await,
+        Delivery::Direct => deliver(route, &outbound, env, execution, log).await,
+        Delivery::Queue => accept(config, route, outbound, now_ms, env, execution, log).await,
     }
 }
 
@@ -216,14 +221,15 @@ async fn claim(
 }
 
 /// Queue delivery: claim the message, put it in the queue, answer 202. A message in the queue
-/// counts as taken (its redeliveries are absorbed); one that could not be put there is not
-/// (503: the sender retries).
+/// counts as taken (its redeliveries are absorbed; recorded after the answer, see [`settle`]);
+/// one that could not be put there is not (503: the sender retries).
 async fn accept(
     config: &Config,
     route: &Route,
     outbound: Outbound,
     now_ms: u64,
     env: &Env,
+    execution: &Context,
     log: &mut Log,
 ) -> worker::Result<Response> {
     let (dedupe, token) = dedupe_store(route, env)?;
@@ -239,7 +245,7 @@ async fn accept(
         vec![queue::Queued::new(outbound, now_ms)],
     )
     .await;
-    if let Some(namespace) = &dedupe {
+    if let Some(namespace) = dedupe {
         let outcome = if enqueued.is_ok() {
             Command::Queued {
                 token,
@@ -248,9 +254,7 @@ async fn accept(
         } else {
             Command::Failed { token }
         };
-        if let Err(error) = dedupe::ask(namespace, &route.path, &id, outcome).await {
-            log.dedupe_error(&error.to_string());
-        }
+        settle(namespace, route, &id, outcome, execution, log).await;
     }
     match enqueued {
         Ok(()) => {
@@ -265,11 +269,12 @@ async fn accept(
     }
 }
 
-/// Direct delivery: claim the message, forward it, record the outcome.
+/// Direct delivery: claim the message, forward it, record the outcome (see [`settle`]).
 async fn deliver(
     route: &Route,
     outbound: &Outbound,
     env: &Env,
+    execution: &Context,
     log: &mut Log,
 ) -> worker::Result<Response> {
     let (dedupe, token) = dedupe_store(route, env)?;
@@ -288,7 +293,7 @@ async fn deliver(
     }
     let attempt = forward::send(route, outbound, runtime::now_ms() / 1000).await;
     log.attempt(&attempt);
-    if let Some(namespace) = &dedupe {
+    if let Some(namespace) = dedupe {
         let outcome = if matches!(attempt, Attempt::Delivered { .. }) {
             Command::Delivered {
                 token,
@@ -297,14 +302,51 @@ async fn deliver(
         } else {
             Command::Failed { token }
         };
-        if let Err(error) = dedupe::ask(namespace, &route.path, &outbound.id, outcome).await {
-            log.dedupe_error(&error.to_string());
-        }
+        settle(namespace, route, &outbound.id, outcome, execution, log).await;
     }
     match attempt {
         Attempt::Delivered { .. } => respond::accepted("forwarded", &outbound.id),
         failed => respond::bad_gateway(&failed),
     }
+}
+
+/// Records how a claimed message ended (`outcome`): delivered or queued, it becomes a
+/// remembered message; failed, its claim is dropped.
+///
+/// A message taken is recorded **after the answer** (`waitUntil`: the runtime keeps the
+/// invocation alive until the record is written), so the sender waits for one Durable Object
+/// round trip, the claim, rather than two. Until the record lands the claim still holds (as
+/// `in_flight`), so nothing is forwarded twice meanwhile; a redelivery sent in that instant is
+/// answered 409 and its retry `duplicate`. Should the record never land (the invocation dies),
+/// the claim lapses with its lease and a later redelivery is forwarded again, under the same
+/// `webhook-id`. A failure drops the claim **before** the answer, so that the sender's retry of
+/// a 502 or 503 is always forwarded, never answered `in_flight`.
+async fn settle(
+    namespace: worker::ObjectNamespace,
+    route: &Route,
+    id: &str,
+    outcome: Command,
+    execution: &Context,
+    log: &mut Log,
+) {
+    if matches!(outcome, Command::Failed { .. }) {
+        if let Err(error) = dedupe::ask(&namespace, &route.path, id, outcome).await {
+            log.dedupe_error(&error.to_string());
+        }
+        return;
+    }
+    let (path, id) = (route.path.clone(), id.to_string());
+    execution.wait_until(async move {
+        if let Err(error) = dedupe::ask(&namespace, &path, &id, outcome).await {
+            // The request's own line is written already: this gets a line of its own.
+            let mut log = Log::new(path.clone());
+            log.route_path(&path)
+                .message(&id)
+                .outcome("dedupe_record_failed")
+                .dedupe_error(&error.to_string());
+            log.finish(0);
+        }
+    });
 }
 
 thread_local! {

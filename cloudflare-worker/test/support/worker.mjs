@@ -42,14 +42,22 @@ export function queueOptions(name, { maxBatchSize = 100, maxBatchTimeout = 0.05 
 }
 
 /**
- * Miniflare's description of one Worker running the build with `bindings`. `queue`: with the
+ * Miniflare's description of one Worker running the build (`buildDir`, default build/) with
+ * `bindings`. `queue`: with the
  * delivery queue and the dead-letter store (true, or queueOptions' options); `deadLetters`: the
  * class bound as the dead-letter store (null: none); `parked`: the R2 bucket for large bodies
  * (true: `<name>-parked`; "broken": an R2Bucket look-alike whose every call fails; false: none).
  */
 export function workerOptions(
   name,
-  { bindings, dedupe = true, queue = false, deadLetters = queue ? "HooksealDeadLetters" : null, parked = Boolean(queue) },
+  {
+    bindings,
+    dedupe = true,
+    queue = false,
+    deadLetters = queue ? "HooksealDeadLetters" : null,
+    parked = Boolean(queue),
+    buildDir = BUILD_DIR,
+  },
 ) {
   const durableObjects = {};
   if (dedupe) durableObjects.HOOKSEAL_DEDUPE = { className: "HooksealDedupe", useSQLite: true };
@@ -57,8 +65,8 @@ export function workerOptions(
   return {
     name,
     modules: true,
-    scriptPath: SCRIPT_PATH,
-    modulesRoot: BUILD_DIR,
+    scriptPath: join(buildDir, "index.js"),
+    modulesRoot: buildDir,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: COMPATIBILITY_DATE,
     bindings,
