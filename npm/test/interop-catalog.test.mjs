@@ -37,7 +37,7 @@ import { validateWebhook as replicateValidate } from "replicate";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import Telnyx from "telnyx";
 import { TelnyxWebhook, TelnyxWebhookVerificationError } from "telnyx/lib/webhooks";
-import { SIZES, prng, randomJson, randomText } from "./support/bodies.mjs";
+import { SIZES, prng, randomJson, randomText, tamper, describeBody as describe, nowSeconds as now } from "./support/bodies.mjs";
 
 /** Text and JSON bodies of every size in SIZES; `jsonOnly` for SDKs that parse the body, `nonEmpty` for those that refuse an empty one. */
 function* bodies(seed, { jsonOnly = false, nonEmpty = false } = {}) {
@@ -50,17 +50,6 @@ function* bodies(seed, { jsonOnly = false, nonEmpty = false } = {}) {
 }
 const BODIES_PER_SEED = SIZES.length * 2;
 
-/** `body` with one code point replaced (or one added to an empty body). */
-function tamper(body, random) {
-  const points = Array.from(body);
-  if (points.length === 0) return "x";
-  const at = Math.floor(random() * points.length);
-  points[at] = points[at] === "a" ? "b" : "a";
-  return points.join("");
-}
-
-const describe = (body) => `body of ${Buffer.byteLength(body)} bytes starting ${JSON.stringify(body.slice(0, 40))}`;
-const now = () => Math.floor(Date.now() / 1000);
 const hmacHex = (key, content) => createHmac("sha256", key).update(content).digest("hex");
 const hmacBase64 = (key, content) => createHmac("sha256", key).update(content).digest("base64");
 

@@ -21,7 +21,7 @@ import { verifyKey } from "discord-interactions";
 import { Webhook } from "hookseal";
 import { WebhooksHelper } from "square";
 import twilio from "twilio";
-import { SIZES, prng, randomJson, randomText } from "./support/bodies.mjs";
+import { SIZES, prng, randomJson, randomText, tamper, describeBody as describe, nowSeconds as now } from "./support/bodies.mjs";
 
 const require = createRequire(import.meta.url);
 /** A file inside an installed package, past its `exports` map: the SDK's own internal code. */
@@ -37,17 +37,6 @@ function* bodies(seed) {
 }
 const BODIES_PER_SEED = SIZES.length * 2;
 
-/** `body` with one code point replaced (or one added to an empty body). */
-function tamper(body, random) {
-  const points = Array.from(body);
-  if (points.length === 0) return "x";
-  const at = Math.floor(random() * points.length);
-  points[at] = points[at] === "a" ? "b" : "a";
-  return points.join("");
-}
-
-const describe = (body) => `body of ${Buffer.byteLength(body)} bytes starting ${JSON.stringify(body.slice(0, 40))}`;
-const now = () => Math.floor(Date.now() / 1000);
 
 // ---------------------------------------------------------------------------------------------
 // Twilio: HMAC-SHA1 over the URL and the sorted, decoded form parameters; JSON bodies through

@@ -52,3 +52,18 @@ export function adversarialBodies(size) {
     "pretty JSON": JSON.stringify(items, null, 2).slice(0, size),
   };
 }
+
+/** `body` with one code point replaced (or one added to an empty body). */
+export function tamper(body, random) {
+  const points = Array.from(body);
+  if (points.length === 0) return "x";
+  const at = Math.floor(random() * points.length);
+  points[at] = points[at] === "a" ? "b" : "a";
+  return points.join("");
+}
+
+/** A body named in an assertion message: its size and first characters. */
+export const describeBody = (body) => `body of ${Buffer.byteLength(body)} bytes starting ${JSON.stringify(body.slice(0, 40))}`;
+
+/** The clock, in Unix seconds. */
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
