@@ -8,6 +8,7 @@ WORKER_DIR := $(CURDIR)/cloudflare-worker
 WORKER_BUILD_VERSION := 0.8.7
 WORKER_BUNDLE := $(WORKER_DIR)/build/index.js
 WORKER_SOURCES := $(shell find $(CURDIR)/core/src $(WORKER_DIR)/src -name '*.rs') \
+	$(wildcard $(WORKER_DIR)/admin-page/*) \
 	$(CURDIR)/core/Cargo.toml $(WORKER_DIR)/Cargo.toml $(CURDIR)/Cargo.toml $(CURDIR)/Cargo.lock
 
 # wrangler and Miniflare stay off the network.
@@ -37,7 +38,7 @@ $(WORKER_BUNDLE): $(WORKER_SOURCES) | setup-worker
 
 ## The Worker in real workerd (Miniflare) against an origin stub on 127.0.0.1. The timeout
 ## bounds a whole test file (node applies it per file too): generous, for shared, loaded machines.
-test-worker: worker
+test-worker: worker setup-chromium
 	cd $(WORKER_DIR) && $(WORKER_OFFLINE) node --test --test-timeout=300000 --test-concurrency=1 \
 	  test/*.test.mjs
 

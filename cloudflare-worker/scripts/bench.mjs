@@ -1,6 +1,7 @@
 // `make bench-worker`: local load, 127.0.0.1 only, bounded in count and time. Requests/s and
 // p50/p99 latency straight to the origin stub vs through the Worker (real workerd via Miniflare,
-// with and without deduplication), for 1 KiB and 64 KiB bodies; and the bundle size.
+// with and without deduplication, with and without the delivery log of the operator's page), for
+// 1 KiB and 64 KiB bodies; and the bundle size.
 // Measurements, never pass/fail: a shared 2-core machine is noisy, compare within one run.
 //
 // Durable Object storage: local workerd keeps each object's SQLite database in a directory and
@@ -19,6 +20,7 @@ import { Miniflare } from "miniflare";
 import { startOrigin } from "../test/support/origin.mjs";
 import { sign } from "../test/support/sign.mjs";
 import {
+  ADMIN_TOKEN,
   BUILD_DIR,
   COMPATIBILITY_DATE,
   ORIGIN_SIGNING_SECRET,
@@ -127,8 +129,12 @@ const routes = [
     dedupeSeconds: 0,
   },
 ];
-/** The built Worker in `buildDir` on its own port, with the routes above. */
-async function startHookseal(buildDir, storage) {
+/**
+ * The built Worker in `buildDir` on its own port, with the routes above. `log`: with ADMIN_TOKEN,
+ * so the delivery log the operator's page reads is kept (the admin API also needs the queue, the
+ * dead-letter store and R2 bound).
+ */
+async function startHookseal(buildDir, storage, { log = false } = {}) {
   const mf = new Miniflare({
     cf: false,
     host: "127.0.0.1",
@@ -136,10 +142,12 @@ async function startHookseal(buildDir, storage) {
     ...(storage ? { durableObjectsPersist: storage } : {}),
     ...workerOptions("bench", {
       buildDir,
+      queue: log,
       bindings: {
         HOOKSEAL_ROUTES: JSON.stringify(routes),
         ORIGIN_SIGNING_SECRET,
         SECRET,
+        ...(log ? { ADMIN_TOKEN } : {}),
       },
     }),
     // The Worker's one log line per request would dominate the output.
@@ -152,6 +160,8 @@ async function startHookseal(buildDir, storage) {
 }
 const hookseal = await startHookseal(BUILD_DIR, storageDir && join(storageDir, "build"));
 const workerUrl = hookseal.url;
+// The same build with the delivery log on: what the operator's page costs the request path.
+const logged = await startHookseal(BUILD_DIR, storageDir && join(storageDir, "logged"), { log: true });
 const baseline = BASELINE
   ? await startHookseal(BASELINE, storageDir && join(storageDir, "baseline"))
   : undefined;
@@ -184,6 +194,8 @@ const targets = [
   ["plain JS pass-through Worker (floor)", floorUrl, false],
   ["hookseal, dedupe off (verify, re-sign, forward)", `${workerUrl}/hooks/nodedupe`, true],
   ["hookseal (verify, dedupe, re-sign, forward)", `${workerUrl}/hooks/dedupe`, true],
+  ["hookseal, dedupe off, delivery log on", `${logged.url}/hooks/nodedupe`, true],
+  ["hookseal, delivery log on", `${logged.url}/hooks/dedupe`, true],
   ...(baseline
     ? [
         ["baseline: hookseal, dedupe off", `${baseline.url}/hooks/nodedupe`, true],
@@ -242,6 +254,7 @@ for (const [sizeName, size] of SIZES) {
   }
 }
 await hookseal.mf.dispose();
+await logged.mf.dispose();
 await baseline?.mf.dispose();
 await floor.dispose();
 await origin.close();
@@ -291,6 +304,12 @@ console.log(
   `Deduplication (1 KiB, 1 connection) adds ` +
     `${(p50At1(targets[3][0]) - p50At1(targets[2][0])).toFixed(2)} ms at p50 over dedupe off ` +
     `(target: one Durable Object round trip on the request path, <= 0.8 ms).`,
+);
+console.log(
+  `The delivery log (the operator's page) adds ` +
+    `${(p50At1(targets[4][0]) - p50At1(targets[2][0])).toFixed(2)} ms at p50 without dedupe and ` +
+    `${(p50At1(targets[5][0]) - p50At1(targets[3][0])).toFixed(2)} ms with it (1 KiB, 1 connection; ` +
+    `target: nothing, it is written after the answers).`,
 );
 if (baseline) {
   console.log(

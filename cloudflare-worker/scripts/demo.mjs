@@ -1,7 +1,8 @@
 // `make demo-worker`: the Worker under `wrangler dev` on 127.0.0.1 in front of a demo origin.
 // Sends each vendor's signed sample event (tests/fixtures), a redelivery and a forged request
 // through it, prints what the origin received; then a delivery through the queue surviving an
-// origin outage (the origin down for the first two attempts); then stays up (DEMO_ONCE=1: exits).
+// origin outage (the origin down for the first two attempts); then the figures the operator's page
+// (GET /admin/) shows, and its URL and the demo's admin token; then stays up (DEMO_ONCE=1: exits).
 // Nothing leaves localhost.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -276,7 +277,40 @@ console.log(
 );
 ok &&= survived;
 
-await new Promise((resolve) => setTimeout(resolve, 300));
+// The operator's page reads the same figures from the admin API: the delivery log is written
+// about a second after the answers.
+await new Promise((resolve) => setTimeout(resolve, 1500));
+const page = await fetch(`${base}/admin/`);
+const figures = await fetch(`${base}/admin/routes`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+const overview = figures.status === 200 ? await figures.json() : { routes: [] };
+const figureRows = overview.routes.map((route) => [
+  route.path,
+  route.delivery,
+  String(route.counts.accepted),
+  String(route.counts.forwarded),
+  String(route.counts.duplicate),
+  Object.entries(route.counts.rejected)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(", ") || "0",
+  String(route.counts.failed),
+  String(route.counts.retried),
+]);
+const figureHeader = ["route", "delivery", "accepted", "forwarded", "duplicate", "rejected", "failed", "retried"];
+const figureWidths = figureHeader.map((title, i) => Math.max(title.length, ...figureRows.map((row) => row[i].length)));
+const figureLine = (cells) => `| ${cells.map((cell, i) => cell.padEnd(figureWidths[i])).join(" | ")} |`;
+console.log(`\nThe operator's page (GET /admin/: ${page.status}) shows, from GET /admin/routes (${figures.status}):\n`);
+console.log(figureLine(figureHeader));
+console.log(`|${figureWidths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+for (const row of figureRows) console.log(figureLine(row));
+const pageOk =
+  page.status === 200 &&
+  /frame-ancestors 'none'/.test(page.headers.get("content-security-policy") ?? "") &&
+  figures.status === 200 &&
+  overview.routes.find((route) => route.path === "/hooks/septiccycle")?.counts.rejected.no_matching_signature === 1 &&
+  overview.routes.find((route) => route.path === "/hooks/github")?.counts.duplicate === 1;
+if (!pageOk) console.log("\nSOMETHING WENT WRONG with the operator's page or its figures.");
+ok &&= pageOk;
+
 console.log("\nThe Worker's log lines:");
 for (const entry of workerLogs.filter((entry) => !entry.includes('"outcome":"health"'))) {
   console.log(`  ${entry}`);
@@ -292,13 +326,15 @@ try {
   console.log(`\nThe playground is not built (make playground): ${error.message}`);
 }
 
+console.log(`\nThe operator's page: ${base}/admin/  admin token: ${ADMIN_TOKEN}`);
 if (ONCE || !ok) {
   await stop(ok ? 0 : 1);
 } else {
   console.log(`
 The Worker is up:   ${base}/  (health)   POST ${base}/hooks/septiccycle, /hooks/carecycle,
                     /hooks/github, /hooks/jobs, /hooks/carecycle-queued (queue delivery)
-The admin API:      curl -H "Authorization: Bearer ${ADMIN_TOKEN}" ${base}/admin/dead-letters
+The operator's page: ${base}/admin/  (paste the admin token: ${ADMIN_TOKEN})
+The admin API:      curl -H "Authorization: Bearer ${ADMIN_TOKEN}" ${base}/admin/routes
 The demo origin:    ${origin.url}/webhooks  (verifies the re-signature; each request is printed)
 Demo secrets:
 ${Object.entries({ ...SECRETS, ORIGIN_SIGNING_SECRET, ADMIN_TOKEN })

@@ -21,6 +21,39 @@ pub const BINDING: &str = "HOOKSEAL_DEAD_LETTERS";
 pub const OBJECT_NAME: &str = "dead-letters";
 /// The most rows one list or take command returns.
 pub const MAX_PAGE: u32 = 1000;
+/// How much of a body the operator's page previews, in bytes.
+pub const PREVIEW_BYTES: usize = 4096;
+/// How many bytes a line of a hex preview shows.
+const HEX_LINE: usize = 16;
+
+/// A preview of `body`'s first `max` bytes: `{"text"}` when the whole body is UTF-8 (cut at a
+/// character boundary), else `{"hex"}` (a dump: offset and 16 bytes a line); with `bytes` (the
+/// body's size) and whether it was `truncated`.
+pub fn preview(body: &[u8], max: usize) -> serde_json::Value {
+    let (shown, key) = if let Ok(text) = std::str::from_utf8(body) {
+        let mut end = max.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        (text.get(..end).unwrap_or_default().to_string(), "text")
+    } else {
+        let head = body.get(..max.min(body.len())).unwrap_or_default();
+        let lines: Vec<String> = head
+            .chunks(HEX_LINE)
+            .enumerate()
+            .map(|(index, chunk)| {
+                let bytes: Vec<String> = chunk.iter().map(|byte| format!("{byte:02x}")).collect();
+                format!("{:08x}  {}", index * HEX_LINE, bytes.join(" "))
+            })
+            .collect();
+        (lines.join("\n"), "hex")
+    };
+    let truncated = match key {
+        "text" => shown.len() < body.len(),
+        _ => body.len() > max,
+    };
+    serde_json::json!({ key: shown, "bytes": body.len(), "truncated": truncated })
+}
 
 /// What the admin API shows of a dead letter without its headers and body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,6 +199,7 @@ impl DeadLetter {
             route: claimed.route.clone(),
             scheme: String::new(),
             id: claimed.id.clone(),
+            id_source: None,
             headers: Vec::new(),
             body: text.as_bytes().to_vec(),
         };
@@ -188,6 +222,19 @@ impl DeadLetter {
                 .map(|(name, value)| (name.clone(), value.clone().into()))
                 .collect();
             object.insert("headers".into(), headers.into());
+            let sent: Vec<[String; 2]> = self
+                .message
+                .sent_headers()
+                .into_iter()
+                .map(|(name, value)| [name, value])
+                .collect();
+            object.insert("sentHeaders".into(), serde_json::json!(sent));
+            object.insert(
+                "signedAtEachAttempt".into(),
+                serde_json::json!(crate::forward::SIGNED_AFRESH),
+            );
+            object.insert("idSource".into(), serde_json::json!(self.message.id_source));
+            object.insert("preview".into(), preview(&self.message.body, PREVIEW_BYTES));
             match std::str::from_utf8(&self.message.body) {
                 Ok(text) => object.insert("body".into(), text.into()),
                 Err(_) => object.insert(
@@ -362,7 +409,8 @@ mod object {
     use worker::SqlStorageValue;
 
     use super::{Command, MAX_PAGE, Reply, Row};
-    use crate::runtime::{run_sql, sql_int, to_u64};
+    use crate::runtime::sql::{number, run_sql, sql_int};
+    use crate::runtime::to_u64;
 
     #[derive(Deserialize)]
     struct StoredRow {
@@ -370,11 +418,6 @@ mod object {
         summary: String,
         #[serde(default)]
         message: Option<String>,
-    }
-
-    #[derive(Deserialize)]
-    struct Number {
-        n: Option<f64>,
     }
 
     /// The dead-letter store.
@@ -507,13 +550,11 @@ mod object {
         limit: u32,
         (filter, mut bindings): (String, Vec<SqlStorageValue>),
     ) -> worker::Result<()> {
-        let count: Vec<Number> = sql
-            .exec(
-                &format!("SELECT COUNT(*) AS n FROM dead_letters WHERE 1 = 1{filter}"),
-                bindings.clone(),
-            )?
-            .to_array()?;
-        reply.count = count.first().and_then(|row| row.n).map_or(0, to_u64);
+        reply.count = number(
+            sql,
+            &format!("SELECT COUNT(*) AS n FROM dead_letters WHERE 1 = 1{filter}"),
+            bindings.clone(),
+        )?;
         bindings.push(sql_int(after)?);
         bindings.push(i64::from(limit.clamp(1, MAX_PAGE)).into());
         reply.rows = rows(
@@ -535,10 +576,7 @@ mod object {
         limit: u32,
         (filter, mut bindings): (String, Vec<SqlStorageValue>),
     ) -> worker::Result<()> {
-        let last: Vec<Number> = sql
-            .exec("SELECT MAX(seq) AS n FROM dead_letters", None)?
-            .to_array()?;
-        reply.last = last.first().and_then(|row| row.n).map_or(0, to_u64);
+        reply.last = number(sql, "SELECT MAX(seq) AS n FROM dead_letters", None)?;
         let until = if until == 0 { reply.last } else { until };
         bindings.push(sql_int(after)?);
         bindings.push(sql_int(until)?);
@@ -597,7 +635,7 @@ mod object {
 /// Sends `command` to the store.
 pub async fn ask(env: &worker::Env, command: &Command) -> worker::Result<Reply> {
     let stub = env.durable_object(BINDING)?.get_by_name(OBJECT_NAME)?;
-    crate::runtime::post_json(&stub, "dead-letters", command).await
+    crate::runtime::durable::post_json(&stub, "dead-letters", command).await
 }
 
 #[cfg(test)]
@@ -610,6 +648,7 @@ mod tests {
             route: "/hooks/a".into(),
             scheme: "svix".into(),
             id: "msg_1".into(),
+            id_source: None,
             headers: vec![("content-type".into(), "application/json".into())],
             body: b"{\"a\":1}".to_vec(),
         }
@@ -697,12 +736,54 @@ mod tests {
             &history(),
         );
         assert_eq!(binary.detail(None)["bodyBase64"], "/wA=");
+        assert_eq!(
+            binary.detail(None)["preview"],
+            serde_json::json!({"hex": "00000000  ff 00", "bytes": 2, "truncated": false})
+        );
+        assert_eq!(detail["preview"]["text"], "{\"a\":1}");
+        assert_eq!(detail["idSource"], serde_json::Value::Null);
+        assert_eq!(
+            detail["sentHeaders"],
+            serde_json::json!([
+                ["content-type", "application/json"],
+                ["webhook-id", "msg_1"],
+                ["x-hookseal-route", "/hooks/a"],
+                ["x-hookseal-scheme", "svix"]
+            ])
+        );
+        assert_eq!(
+            detail["signedAtEachAttempt"],
+            serde_json::json!(["webhook-timestamp", "webhook-signature"])
+        );
         assert!(binary.detail(None).get("body").is_none());
         // Stored before `replayable` existed: replayable.
         let mut old: serde_json::Value = serde_json::from_str(&row.summary).expect("json");
         old.as_object_mut().expect("object").remove("replayable");
         let old: Summary = serde_json::from_value(old).expect("summary");
         assert!(old.replayable);
+    }
+
+    #[test]
+    fn previews_show_text_or_hex_and_say_when_cut() {
+        assert_eq!(
+            preview("héllo".as_bytes(), 2),
+            serde_json::json!({"text": "h", "bytes": 6, "truncated": true}),
+            "cut at a character boundary"
+        );
+        assert_eq!(
+            preview(b"", 10),
+            serde_json::json!({"text": "", "bytes": 0, "truncated": false})
+        );
+        let binary: Vec<u8> = (0..=40).map(|byte| byte * 6).collect();
+        let shown = preview(&binary, 34);
+        assert_eq!(shown["truncated"], true);
+        assert_eq!(shown["bytes"], 41);
+        let dump = shown["hex"].as_str().expect("hex");
+        let lines: Vec<&str> = dump.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("00000000  00 06 0c"), "{dump}");
+        assert!(lines[1].starts_with("00000010  60 66"), "{dump}");
+        assert_eq!(lines[2], "00000020  c0 c6");
     }
 
     #[test]

@@ -251,7 +251,8 @@ mod object {
     use worker::SqlStorageValue;
 
     use super::{Change, Envelope, Leases, Record, SWEEP_INTERVAL_MS, Status, apply};
-    use crate::runtime::{now_ms, run_sql, sql_int, to_i64, to_u64};
+    use crate::runtime::sql::{run_sql, sql_int};
+    use crate::runtime::{now_ms, to_i64, to_u64};
 
     #[derive(Deserialize)]
     struct Row {
@@ -429,7 +430,7 @@ pub async fn ask(
         id: id.to_string(),
         command,
     };
-    crate::runtime::post_json(&stub, "dedupe", &envelope).await
+    crate::runtime::durable::post_json(&stub, "dedupe", &envelope).await
 }
 
 #[cfg(test)]

@@ -16,6 +16,10 @@ use crate::config::Route;
 pub const ROUTE_HEADER: &str = "x-hookseal-route";
 /// The header naming the scheme the request was verified with.
 pub const SCHEME_HEADER: &str = "x-hookseal-scheme";
+/// The Standard Webhooks header carrying the message id.
+pub const ID_HEADER: &str = "webhook-id";
+/// The Standard Webhooks headers signed afresh at each attempt (so they differ every time).
+pub const SIGNED_AFRESH: [&str; 2] = ["webhook-timestamp", "webhook-signature"];
 /// The longest signed message id used as `webhook-id` as it is; a longer or unusual one is
 /// replaced by a derived id.
 pub const MAX_ID_BYTES: usize = 256;
@@ -29,6 +33,10 @@ pub struct Outbound {
     pub scheme: String,
     /// The message id sent as `webhook-id`, from signed data only (see [`message_id`]).
     pub id: String,
+    /// Whether `id` is the vendor's own or derived (`None` in messages queued before this was
+    /// kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_source: Option<IdSource>,
     /// Headers carried over from the vendor's request (lowercase names): `content-type` and the
     /// scheme's metadata headers. Unauthenticated: the origin's signature check does not cover
     /// them.
@@ -36,6 +44,16 @@ pub struct Outbound {
     /// The exact body bytes as received (base64 in JSON: a queue message is text).
     #[serde(with = "body_base64")]
     pub body: Vec<u8>,
+}
+
+/// Where a message id comes from. Both are authenticated: neither is ever an unsigned header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdSource {
+    /// The vendor's own id, covered by its signature ([`Verified::id`]).
+    Signed,
+    /// Derived from the route and the signed body: the scheme signs no id (or an unusable one).
+    Derived,
 }
 
 /// `bytes` as standard base64.
@@ -89,10 +107,17 @@ impl Outbound {
                 carried.push((name, value.to_string()));
             }
         }
+        let id = message_id(&route.path, verified.id.as_deref(), &body);
+        let id_source = if verified.id.as_deref() == Some(id.as_str()) {
+            IdSource::Signed
+        } else {
+            IdSource::Derived
+        };
         Outbound {
             route: route.path.clone(),
             scheme: route.scheme_id.to_string(),
-            id: message_id(&route.path, verified.id.as_deref(), &body),
+            id,
+            id_source: Some(id_source),
             headers: carried,
             body,
         }
@@ -111,6 +136,16 @@ impl Outbound {
         headers.push((ROUTE_HEADER.into(), self.route.clone()));
         headers.push((SCHEME_HEADER.into(), self.scheme.clone()));
         Ok(headers)
+    }
+
+    /// The headers every attempt sends, in order, but for [`SIGNED_AFRESH`] (a new timestamp
+    /// and signature each time): what the operator's page shows of a dead letter.
+    pub fn sent_headers(&self) -> Vec<(String, String)> {
+        let mut headers = self.headers.clone();
+        headers.push((ID_HEADER.into(), self.id.clone()));
+        headers.push((ROUTE_HEADER.into(), self.route.clone()));
+        headers.push((SCHEME_HEADER.into(), self.scheme.clone()));
+        headers
     }
 }
 
@@ -406,8 +441,15 @@ mod tests {
         let config = config();
         let svix = receive(&config, "/svix", Some("msg_2Kp"), &[], b"{}");
         assert_eq!(svix.id, "msg_2Kp");
+        assert_eq!(svix.id_source, Some(IdSource::Signed));
         let signed = receive(&config, "/cu-signed-id", Some("evt_1"), &[], b"{}");
         assert_eq!(signed.id, "evt_1");
+        assert_eq!(signed.id_source, Some(IdSource::Signed));
+        // A signed id the Worker cannot use as it is: derived, and said so.
+        let long = "x".repeat(MAX_ID_BYTES + 1);
+        let replaced = receive(&config, "/svix", Some(&long), &[], b"{}");
+        assert_eq!(replaced.id, message_id("/svix", None, b"{}"));
+        assert_eq!(replaced.id_source, Some(IdSource::Derived));
         let unsigned = receive(
             &config,
             "/cu",
@@ -416,6 +458,7 @@ mod tests {
             b"{}",
         );
         assert_eq!(unsigned.id, message_id("/cu", None, b"{}"));
+        assert_eq!(unsigned.id_source, Some(IdSource::Derived));
         assert_eq!(
             unsigned.headers,
             headers(&[("x-id", "evt_1"), ("x-kind", "thing.done")])
@@ -475,6 +518,14 @@ mod tests {
             ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
         )
         .expect("verifier");
+        // What the page shows is what is sent, but for the two headers signed at each attempt.
+        let without_fresh: Vec<(String, String)> = signed
+            .iter()
+            .filter(|(name, _)| !SIGNED_AFRESH.contains(&name.as_str()))
+            .cloned()
+            .collect();
+        assert_eq!(without_fresh, outbound.sent_headers());
+        assert_eq!(signed.len(), without_fresh.len() + SIGNED_AFRESH.len());
         let message = verifier
             .verify(&outbound.body, &signed, 1_700_000_000)
             .expect("the origin's verifier accepts the re-signature");

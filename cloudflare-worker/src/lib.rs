@@ -7,13 +7,15 @@
 //! machine, the retry decisions, admin parsing; unit-tested natively) from the thin layer that
 //! talks to the Workers runtime (this module's request handler, [`forward::send`],
 //! [`queue::queue`], [`parked`], [`dedupe::HooksealDedupe`], [`deadletter::HooksealDeadLetters`],
-//! and the helpers of [`runtime`]: clock, random ids, SQL, Durable Object calls). Dates are in
+//! [`deliveries::HooksealDeliveryLog`] (what the operator's page shows, [`admin`]),
+//! and the helpers of [`runtime`]: clock, random ids, SQL, Durable Object calls, grouped by concern). Dates are in
 //! [`time`]. See `README.md` beside this crate for the configuration reference.
 
 pub mod admin;
 pub mod config;
 pub mod deadletter;
 pub mod dedupe;
+pub mod deliveries;
 pub mod forward;
 pub mod parked;
 pub mod queue;
@@ -39,7 +41,12 @@ pub async fn fetch(request: Request, env: Env, execution: Context) -> worker::Re
     let started = runtime::now_ms();
     let mut log = Log::new(request.path());
     let response = handle(request, &env, &execution, &mut log).await;
-    log.finish(runtime::now_ms().saturating_sub(started));
+    let ended = runtime::now_ms();
+    let duration = ended.saturating_sub(started);
+    log.finish(duration);
+    if let Some(entry) = log.entry(ended, duration) {
+        deliveries::record(&execution, &env, &entry);
+    }
     response
 }
 
@@ -130,7 +137,8 @@ async fn handle(
         return respond::filtered();
     }
     let outbound = Outbound::new(route, &verified, &headers, body);
-    log.message(&outbound.id);
+    log.message(&outbound.id, outbound.id_source)
+        .unsigned_id(verified.unsigned.id.as_deref());
     match route.delivery {
         Delivery::Direct => deliver(route, &outbound, env, execution, log).await,
         Delivery::Queue => accept(config, route, outbound, now_ms, env, execution, log).await,
@@ -341,7 +349,7 @@ async fn settle(
             // The request's own line is written already: this gets a line of its own.
             let mut log = Log::new(path.clone());
             log.route_path(&path)
-                .message(&id)
+                .message(&id, None)
                 .outcome("dedupe_record_failed")
                 .dedupe_error(&error.to_string());
             log.finish(0);
@@ -399,6 +407,13 @@ fn load_config(env: &Env) -> Result<Config, config::ConfigError> {
         }
         if env.durable_object(deadletter::BINDING).is_err() {
             return Err(missing(deadletter::BINDING, "a Durable Object namespace"));
+        }
+        if config.admin_token.is_some() && env.durable_object(deliveries::BINDING).is_err() {
+            return Err(config::ConfigError(format!(
+                "binding {} is missing or not a Durable Object namespace (ADMIN_TOKEN is set: \
+                 the operator's page reads the delivery log; see wrangler.toml)",
+                deliveries::BINDING
+            )));
         }
         if env.bucket(parked::BINDING).is_err() {
             return Err(missing(parked::BINDING, "an R2 bucket"));

@@ -284,10 +284,11 @@ async fn send(env: &Env, texts: &[String]) -> Result<(), EnqueueError> {
 pub async fn queue(
     batch: worker::worker_sys::MessageBatch,
     env: Env,
-    _context: worker::worker_sys::Context,
+    context: worker::worker_sys::Context,
 ) -> Result<JsValue, JsValue> {
     use futures_util::StreamExt as _;
 
+    let execution = worker::Context::new(context);
     let queue_name: String = batch.queue().map(String::from).unwrap_or_default();
     let drain = queue_name.ends_with(DEAD_LETTER_QUEUE_SUFFIX);
     let messages: Vec<worker::worker_sys::Message> = batch
@@ -297,7 +298,7 @@ pub async fn queue(
     let loaded = crate::cached_config(&env);
     let Ok(config) = loaded.as_ref() else {
         // Without the configuration no message can be authenticated nor sent: wait for a fix.
-        let mut log = Log::new(format!("queue:{queue_name}"));
+        let mut log = Log::consumer(&queue_name);
         log.outcome("invalid_config");
         if let Err(error) = loaded.as_ref() {
             log.detail(&error.0);
@@ -309,10 +310,12 @@ pub async fn queue(
         return Ok(JsValue::UNDEFINED);
     };
     let env = &env;
+    let execution = &execution;
     let queue_name = queue_name.as_str();
     let handled: Vec<(usize, Handled)> = futures_util::stream::iter(messages.iter().enumerate())
         .map(|(index, message)| async move {
-            (index, handle(env, config, queue_name, drain, message).await)
+            let handled = handle(env, config, queue_name, drain, message, execution).await;
+            (index, handled)
         })
         .buffer_unordered(CONCURRENCY)
         .collect()
@@ -361,9 +364,10 @@ async fn handle(
     queue_name: &str,
     drain: bool,
     message: &worker::worker_sys::Message,
+    execution: &worker::Context,
 ) -> Handled {
     let started = runtime::now_ms();
-    let mut log = Log::new(format!("queue:{queue_name}"));
+    let mut log = Log::consumer(queue_name);
     let attempts = js_sys::Reflect::get(message, &"attempts".into())
         .ok()
         .and_then(|value| value.as_f64())
@@ -380,7 +384,7 @@ async fn handle(
         .unwrap_or_default();
     let handled = match open(&text, &config.queue_key) {
         Ok(queued) => {
-            log.message(&queued.message.id);
+            log.message(&queued.message.id, queued.message.id_source);
             log.route_path(&queued.message.route);
             log.attempt_number(attempts);
             let parked = queued.parked.as_ref().map(|parked| parked.key.clone());
@@ -396,7 +400,7 @@ async fn handle(
         }
         Err(claimed) => {
             log.route_path(&claimed.route);
-            log.message(&claimed.id);
+            log.claimed_message(&claimed.id);
             let history =
                 History::new(Reason::Unauthenticated, None, attempts, started, 0, started);
             let letter = DeadLetter::unauthenticated(&text, &claimed, &history);
@@ -410,7 +414,11 @@ async fn handle(
     if let Action::Retry(delay) = handled.action {
         log.retry_in(delay);
     }
-    log.finish(runtime::now_ms().saturating_sub(started));
+    let ended = runtime::now_ms();
+    log.finish(ended.saturating_sub(started));
+    if let Some(entry) = log.entry(ended, ended.saturating_sub(started)) {
+        crate::deliveries::record(execution, env, &entry);
+    }
     handled
 }
 
@@ -540,6 +548,7 @@ mod tests {
             route: "/hooks/q".into(),
             scheme: "github".into(),
             id: "msg_1".into(),
+            id_source: None,
             headers: vec![("x-github-event".into(), "push".into())],
             body: body.to_vec(),
         }

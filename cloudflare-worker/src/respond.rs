@@ -4,7 +4,8 @@ use serde::Serialize;
 use worker::Response;
 
 use crate::config::{Config, Route};
-use crate::forward::Attempt;
+use crate::deliveries::{Entry, Kind, clip};
+use crate::forward::{Attempt, IdSource};
 
 /// A JSON answer with `status`.
 pub fn json(status: u16, value: &impl Serialize) -> worker::Result<Response> {
@@ -125,6 +126,22 @@ pub struct Log {
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
     duration_ms: u64,
+    /// For the delivery log only (see [`Log::entry`]): a request or a queue attempt.
+    #[serde(skip)]
+    kind: Option<Kind>,
+    /// Whether the message id is the vendor's own or derived.
+    #[serde(skip)]
+    id_source: Option<IdSource>,
+    /// The message id is what an unauthenticated queue message claims: logged, never shown as
+    /// a message's id.
+    #[serde(skip)]
+    id_claimed: bool,
+    /// The vendor's unsigned delivery id.
+    #[serde(skip)]
+    unsigned_id: Option<String>,
+    /// Whether the origin was called (directly, while the sender waited).
+    #[serde(skip)]
+    origin_called: bool,
 }
 
 impl Log {
@@ -134,6 +151,14 @@ impl Log {
             path,
             outcome: "error",
             ..Log::default()
+        }
+    }
+
+    /// The log line of a queue consumer's message from queue `queue_name`.
+    pub fn consumer(queue_name: &str) -> Log {
+        Log {
+            kind: Some(Kind::Attempt),
+            ..Log::new(format!("queue:{queue_name}"))
         }
     }
 
@@ -156,9 +181,24 @@ impl Log {
         self
     }
 
-    /// The verified message's id.
-    pub fn message(&mut self, id: &str) -> &mut Log {
+    /// The verified message's id (from signed data only), and where it comes from when known.
+    pub fn message(&mut self, id: &str, source: Option<IdSource>) -> &mut Log {
         self.message_id = Some(id.to_string());
+        self.id_source = source;
+        self.id_claimed = false;
+        self
+    }
+
+    /// The id an unauthenticated queue message claims.
+    pub fn claimed_message(&mut self, id: &str) -> &mut Log {
+        self.message_id = Some(id.to_string());
+        self.id_claimed = true;
+        self
+    }
+
+    /// The vendor's delivery id from a header its signature does not cover.
+    pub fn unsigned_id(&mut self, id: Option<&str>) -> &mut Log {
+        self.unsigned_id = id.map(clip);
         self
     }
 
@@ -195,6 +235,7 @@ impl Log {
 
     /// The forward's outcome.
     pub fn attempt(&mut self, attempt: &Attempt) -> &mut Log {
+        self.origin_called = true;
         self.outcome = attempt.code();
         self.origin_status = attempt.status();
         if let Attempt::Unreachable { error } = attempt {
@@ -207,6 +248,32 @@ impl Log {
     pub fn dedupe_error(&mut self, error: &str) -> &mut Log {
         self.dedupe_error = Some(error.to_string());
         self
+    }
+
+    /// The delivery log's entry of this request or queue attempt, ended at `at_ms` after
+    /// `duration_ms`; `None` when it matched no route (the health document, the admin API, an
+    /// unknown path, an invalid configuration).
+    pub fn entry(&self, at_ms: u64, duration_ms: u64) -> Option<Entry> {
+        let route = self.route.clone()?;
+        let kind = self.kind.unwrap_or(Kind::Request);
+        let id = self.message_id.clone().filter(|_| !self.id_claimed);
+        Some(Entry {
+            at_ms,
+            route,
+            kind,
+            outcome: self.outcome.to_string(),
+            id_source: id.as_ref().and(self.id_source),
+            id,
+            unsigned_id: self.unsigned_id.clone(),
+            origin_status: self.origin_status,
+            attempt: match kind {
+                Kind::Attempt => self.attempt,
+                Kind::Request => self.origin_called.then_some(1),
+            },
+            attempt_outcome: self.attempt_outcome.map(str::to_string),
+            duration_ms,
+            detail: self.detail.as_deref().or(self.reason.as_deref()).map(clip),
+        })
     }
 
     /// The log line as JSON, with the request's duration.
@@ -247,6 +314,46 @@ mod tests {
             value(log.line(0)),
             serde_json::json!({"path": "/", "outcome": "origin_error", "originStatus": 500, "durationMs": 0})
         );
+    }
+
+    #[test]
+    fn entries_carry_authenticated_ids_only() {
+        let mut request = Log::new("/hooks/x".into());
+        assert_eq!(request.entry(1, 0), None, "no route: no entry");
+        request.route_path("/hooks/x");
+        request
+            .message("msg_1", Some(IdSource::Derived))
+            .unsigned_id(Some("72d3162e"))
+            .attempt(&Attempt::Delivered { status: 204 });
+        let entry = request.entry(5, 2).expect("entry");
+        assert_eq!(
+            (
+                entry.kind,
+                entry.outcome.as_str(),
+                entry.attempt,
+                entry.origin_status
+            ),
+            (Kind::Request, "forwarded", Some(1), Some(204))
+        );
+        assert_eq!(entry.id.as_deref(), Some("msg_1"));
+        assert_eq!(entry.id_source, Some(IdSource::Derived));
+        assert_eq!(entry.unsigned_id.as_deref(), Some("72d3162e"));
+        let mut forged = Log::consumer("q");
+        forged
+            .route_path("/hooks/x")
+            .claimed_message("msg_chosen_by_anyone")
+            .outcome("dead_lettered")
+            .reason("unauthenticated");
+        let entry = forged.entry(5, 0).expect("entry");
+        assert_eq!(entry.kind, Kind::Attempt);
+        assert_eq!(
+            entry.id, None,
+            "a claimed id is never shown as the message's"
+        );
+        assert_eq!(entry.id_source, None);
+        assert_eq!(entry.detail.as_deref(), Some("unauthenticated"));
+        // The log line still names what it claimed.
+        assert!(forged.line(0).contains("msg_chosen_by_anyone"));
     }
 
     #[test]

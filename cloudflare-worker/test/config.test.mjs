@@ -100,6 +100,11 @@ describe("configuration", () => {
         true,
         /binding HOOKSEAL_QUEUE is missing .*ADMIN_TOKEN is set/,
       ],
+      "admin-without-delivery-log": [
+        bindings([route()], { ...good, ADMIN_TOKEN: "x".repeat(40) }),
+        { queue: true, deliveryLog: null },
+        /binding HOOKSEAL_DELIVERY_LOG is missing or not a Durable Object namespace \(ADMIN_TOKEN is set/,
+      ],
       "queue-without-parked-bucket": [
         bindings([route({ delivery: "queue" })], good),
         { queue: true, parked: false },

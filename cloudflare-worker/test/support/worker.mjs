@@ -43,7 +43,8 @@ export function queueOptions(name, { maxBatchSize = 100, maxBatchTimeout = 0.05 
 
 /**
  * Miniflare's description of one Worker running the build (`buildDir`, default build/) with
- * `bindings`. `queue`: with the
+ * `bindings`. `deliveryLog`: the class bound as the delivery log (null: none; by default with the
+ * dead-letter store, as the admin API needs both). `queue`: with the
  * delivery queue and the dead-letter store (true, or queueOptions' options); `deadLetters`: the
  * class bound as the dead-letter store (null: none); `parked`: the R2 bucket for large bodies
  * (true: `<name>-parked`; "broken": an R2Bucket look-alike whose every call fails; false: none).
@@ -56,12 +57,14 @@ export function workerOptions(
     queue = false,
     deadLetters = queue ? "HooksealDeadLetters" : null,
     parked = Boolean(queue),
+    deliveryLog = deadLetters ? "HooksealDeliveryLog" : null,
     buildDir = BUILD_DIR,
   },
 ) {
   const durableObjects = {};
   if (dedupe) durableObjects.HOOKSEAL_DEDUPE = { className: "HooksealDedupe", useSQLite: true };
   if (deadLetters) durableObjects.HOOKSEAL_DEAD_LETTERS = { className: deadLetters, useSQLite: true };
+  if (deliveryLog) durableObjects.HOOKSEAL_DELIVERY_LOG = { className: deliveryLog, useSQLite: true };
   return {
     name,
     modules: true,
@@ -98,9 +101,10 @@ const BROKEN_R2_WORKER = {
 /**
  * Starts one workerd running a Worker per entry of `workers` ({ name: { bindings, dedupe } }).
  * Returns { fetch(name, path, init), logs, dispose() }; `logs` collects the Workers' JSON log
- * lines (parsed) in order.
+ * lines (parsed) in order. `listen: true`: the first Worker also answers on a port of 127.0.0.1,
+ * whose base URL is `url` (for a browser).
  */
-export async function startWorkers(workers) {
+export async function startWorkers(workers, { listen = false } = {}) {
   if (!existsSync(SCRIPT_PATH)) {
     throw new Error(`${SCRIPT_PATH} is missing: run \`make worker\` first`);
   }
@@ -131,6 +135,7 @@ export async function startWorkers(workers) {
   };
   const mf = new Miniflare({
     cf: false,
+    ...(listen ? { host: "127.0.0.1", port: 0 } : {}),
     handleRuntimeStdio(stdout, stderr) {
       collect(stdout, other);
       collect(stderr, other);
@@ -140,9 +145,10 @@ export async function startWorkers(workers) {
       ...(Object.values(workers).some((options) => options.parked === "broken") ? [BROKEN_R2_WORKER] : []),
     ],
   });
-  await mf.ready;
+  const ready = await mf.ready;
   const handles = new Map();
   return {
+    url: listen ? ready.toString().replace(/\/$/, "") : undefined,
     logs,
     other,
     async fetch(name, path, init = {}) {

@@ -1,10 +1,12 @@
 // Debian's Chromium driven by playwright-core, with every flag that keeps it off the network.
+// The Worker's browser tests launch it here too, passing their own playwright-core (they have
+// their own node_modules): playwright-core is imported only when none is given.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 
-export async function launchChromium() {
+export async function launchChromium(playwright) {
+  const { chromium } = playwright ?? (await import("playwright-core"));
   const profile = await mkdtemp(join(tmpdir(), "hookseal-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

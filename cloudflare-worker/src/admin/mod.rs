@@ -1,25 +1,36 @@
-//! The admin API under `/admin/`: the dead-letter store, listed, shown, replayed, deleted.
+//! The admin API under `/admin/`, and the operator's page that uses it: the routes and their
+//! figures, the delivery log, the dead-letter store (listed, shown, replayed, deleted).
 //!
-//! Off (every `/admin/` path answers 404) unless the `ADMIN_TOKEN` secret is set; then every
-//! request needs `Authorization: Bearer <ADMIN_TOKEN>` (compared in constant time; missing or
-//! wrong: 401, whatever the path).
+//! Off (every `/admin/` path answers 404) unless the `ADMIN_TOKEN` secret is set. The page itself
+//! (`GET /admin/` and its script and style, [`page`]) holds no data and is served to anyone; it
+//! asks for the token and sends it as the `Authorization` header. Every other request needs
+//! `Authorization: Bearer <ADMIN_TOKEN>` (compared in constant time; missing or wrong: 401,
+//! whatever the path).
 //!
 //! | request | answer |
 //! | --- | --- |
+//! | `GET /admin/` | the operator's page ([`page`]) |
+//! | `GET /admin/routes` | each route's scheme, delivery and figures of the last 24 hours |
+//! | `GET /admin/deliveries?route=&outcome=&id=&before=&limit=` | delivery log entries, newest first |
 //! | `GET /admin/dead-letters?limit=&after=&route=&id=` | a page of summaries, oldest first |
 //! | `GET /admin/dead-letters/{key}` | one dead letter with its headers and body |
 //! | `POST /admin/dead-letters/{key}/replay` | back into the queue, out of the store |
 //! | `POST /admin/dead-letters/replay?route=&limit=` | all (of a route), up to `limit` per call |
 //! | `DELETE /admin/dead-letters/{key}` | gone |
 //!
-//! Parsing and authorization are plain Rust, unit-tested natively; [`handle`] runs them.
+//! Parsing and authorization are plain Rust, unit-tested natively; [`handle`] runs them, and the
+//! handlers are grouped by what they read: the dead-letter store and the delivery log.
+
+mod dead_letters;
+mod deliveries;
+pub mod page;
 
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq as _;
 
 use crate::config::Config;
-use crate::deadletter::{self, Command};
-use crate::queue::{self, Queued};
+use crate::deadletter;
+use crate::deliveries::Query;
 use crate::respond::{self, Log, json};
 
 /// The default page size of the list.
@@ -53,6 +64,10 @@ pub fn authorized(authorization: Option<&str>, token: &str) -> bool {
 /// An admin request, parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
+    /// The routes and their figures.
+    Routes,
+    /// Delivery log entries.
+    Deliveries(Query),
     /// A page of summaries.
     List {
         /// The cursor (`next` of the previous page; 0 for the first).
@@ -110,6 +125,42 @@ fn refuse(status: u16, code: &'static str, detail: Option<String>) -> Refusal {
 
 /// Parses `method` (upper case) on `path` with the (decoded) `query` pairs.
 pub fn parse(method: &str, path: &str, query: &[(String, String)]) -> Result<Request, Refusal> {
+    let not_allowed = |allow: &str| refuse(405, "method_not_allowed", Some(allow.into()));
+    let reading = matches!(method, "GET" | "HEAD");
+    match path {
+        "/admin/routes" => {
+            Params::new(query, &[])?;
+            reading
+                .then_some(Request::Routes)
+                .ok_or_else(|| not_allowed("GET, HEAD"))
+        }
+        "/admin/deliveries" => {
+            if !reading {
+                return Err(not_allowed("GET, HEAD"));
+            }
+            let params = Params::new(query, &["route", "outcome", "id", "before", "limit"])?;
+            Ok(Request::Deliveries(Query {
+                route: params.text("route"),
+                outcome: params.text("outcome"),
+                id: params.text("id"),
+                before: params.number("before", 1, u64::MAX)?.unwrap_or(0),
+                limit: params
+                    .number("limit", 1, u64::from(crate::deliveries::MAX_PAGE))?
+                    .map_or(crate::deliveries::DEFAULT_PAGE, |limit| {
+                        u32::try_from(limit).unwrap_or(crate::deliveries::MAX_PAGE)
+                    }),
+            }))
+        }
+        _ => parse_dead_letters(method, path, query),
+    }
+}
+
+/// Parses a request under `/admin/dead-letters`.
+fn parse_dead_letters(
+    method: &str,
+    path: &str,
+    query: &[(String, String)],
+) -> Result<Request, Refusal> {
     let not_found = || refuse(404, "not_found", None);
     let not_allowed = |allow: &str| refuse(405, "method_not_allowed", Some(allow.into()));
     let rest = path
@@ -255,7 +306,8 @@ impl<'a> Params<'a> {
     }
 }
 
-/// Answers an admin request (the admin API is on: `token` is `ADMIN_TOKEN`).
+/// Answers an admin request (the admin API is on: `token` is `ADMIN_TOKEN`): the page to anyone,
+/// the rest to the token's holder. Nothing is cached on the way (`Cache-Control: no-store`).
 ///
 /// # Errors
 /// When the answer cannot be built (the runtime's headers refused a value).
@@ -264,6 +316,26 @@ pub async fn handle(
     env: &worker::Env,
     config: &Config,
     token: &str,
+    log: &mut Log,
+) -> worker::Result<worker::Response> {
+    let method = request.method().to_string().to_ascii_uppercase();
+    let response = match page::asset(&method, &request.path()) {
+        Some(asset) => {
+            log.outcome("admin_page");
+            page::serve(asset)
+        }
+        None => answer(request, env, config, token, &method, log).await,
+    }?;
+    response.headers().set("cache-control", "no-store")?;
+    Ok(response)
+}
+
+async fn answer(
+    request: &worker::Request,
+    env: &worker::Env,
+    config: &Config,
+    token: &str,
+    method: &str,
     log: &mut Log,
 ) -> worker::Result<worker::Response> {
     let authorization = request.headers().get("authorization")?;
@@ -276,8 +348,7 @@ pub async fn handle(
         return Ok(response);
     }
     let query = query_pairs(&request.inner().url());
-    let method = request.method().to_string().to_ascii_uppercase();
-    let parsed = match parse(&method, &request.path(), &query) {
+    let parsed = match parse(method, &request.path(), &query) {
         Ok(parsed) => parsed,
         Err(refusal) => {
             log.outcome(refusal.code);
@@ -295,16 +366,20 @@ pub async fn handle(
         }
     };
     let answer = match parsed {
+        Request::Routes => deliveries::routes(env, config, log).await,
+        Request::Deliveries(query) => deliveries::list(env, query, log).await,
         Request::List {
             after,
             limit,
             route,
             id,
-        } => list(env, after, limit, route, id, log).await,
-        Request::Show { key } => show(env, config, key, log).await,
-        Request::Delete { key } => delete(env, key, log).await,
-        Request::Replay { key } => replay_one(env, config, key, log).await,
-        Request::ReplayAll { route, limit } => replay_all(env, config, route, limit, log).await,
+        } => dead_letters::list(env, after, limit, route, id, log).await,
+        Request::Show { key } => dead_letters::show(env, config, key, log).await,
+        Request::Delete { key } => dead_letters::delete(env, key, log).await,
+        Request::Replay { key } => dead_letters::replay_one(env, config, key, log).await,
+        Request::ReplayAll { route, limit } => {
+            dead_letters::replay_all(env, config, route, limit, log).await
+        }
     };
     match answer {
         Ok(response) => Ok(response),
@@ -313,219 +388,6 @@ pub async fn handle(
             respond::error(503, "store_unavailable")
         }
     }
-}
-
-async fn list(
-    env: &worker::Env,
-    after: u64,
-    limit: u32,
-    route: Option<String>,
-    id: Option<String>,
-    log: &mut Log,
-) -> worker::Result<worker::Response> {
-    let reply = deadletter::ask(
-        env,
-        &Command::List {
-            after,
-            limit: limit + 1,
-            route,
-            id,
-            replayable_only: false,
-        },
-    )
-    .await?;
-    let more = reply.rows.len() > limit as usize;
-    let rows = reply.rows.get(..limit as usize).unwrap_or(&reply.rows);
-    let items: Vec<serde_json::Value> = rows
-        .iter()
-        .filter_map(|row| serde_json::from_str(&row.summary).ok())
-        .collect();
-    let next = if more {
-        rows.last().map(|row| row.seq)
-    } else {
-        None
-    };
-    log.outcome("admin_list");
-    json(
-        200,
-        &serde_json::json!({ "deadLetters": items, "total": reply.count, "next": next }),
-    )
-}
-
-async fn show(
-    env: &worker::Env,
-    config: &Config,
-    key: String,
-    log: &mut Log,
-) -> worker::Result<worker::Response> {
-    let reply = deadletter::ask(env, &Command::Get { key }).await?;
-    let letter = reply
-        .rows
-        .first()
-        .map(deadletter::read_row)
-        .transpose()?
-        .flatten();
-    let Some(letter) = letter else {
-        log.outcome("not_found");
-        return respond::error(404, "not_found");
-    };
-    log.outcome("admin_show").message(&letter.summary.id);
-    let origin = config
-        .route(&letter.summary.route)
-        .map(|route| route.origin.as_str());
-    json(200, &letter.detail(origin))
-}
-
-async fn delete(env: &worker::Env, key: String, log: &mut Log) -> worker::Result<worker::Response> {
-    let reply = deadletter::ask(
-        env,
-        &Command::Delete {
-            rows: vec![(key.clone(), 0)],
-        },
-    )
-    .await?;
-    if reply.count == 0 {
-        log.outcome("not_found");
-        return respond::error(404, "not_found");
-    }
-    log.outcome("admin_delete");
-    json(200, &serde_json::json!({ "deleted": key }))
-}
-
-async fn replay_one(
-    env: &worker::Env,
-    config: &Config,
-    key: String,
-    log: &mut Log,
-) -> worker::Result<worker::Response> {
-    let reply = deadletter::ask(env, &Command::Get { key: key.clone() }).await?;
-    let Some(row) = reply.rows.first() else {
-        log.outcome("not_found");
-        return respond::error(404, "not_found");
-    };
-    let Some(letter) = deadletter::read_row(row)? else {
-        log.outcome("not_found");
-        return respond::error(404, "not_found");
-    };
-    log.message(&letter.summary.id);
-    if !letter.summary.replayable {
-        // Its body is missing, or it never authenticated: replaying would sign bytes that
-        // were never verified. It stays for the operator to look at and delete.
-        log.outcome("not_replayable");
-        return json(
-            409,
-            &serde_json::json!({ "error": "not_replayable", "reason": letter.summary.reason }),
-        );
-    }
-    let id = letter.summary.id.clone();
-    if let Err(failure) = queue::enqueue(env, &config.queue_key, vec![replayed(letter)]).await {
-        log.outcome("queue_unavailable")
-            .detail(&failure.error.to_string());
-        return respond::queue_unavailable();
-    }
-    deadletter::ask(
-        env,
-        &Command::Delete {
-            rows: vec![(key.clone(), row.seq)],
-        },
-    )
-    .await?;
-    log.outcome("admin_replay");
-    json(
-        202,
-        &serde_json::json!({ "replayed": 1, "key": key, "id": id }),
-    )
-}
-
-fn replayed(letter: deadletter::DeadLetter) -> Queued {
-    Queued {
-        replays: letter.summary.replays.saturating_add(1),
-        ..Queued::new(letter.message, letter.accepted_ms)
-    }
-}
-
-/// Replays the dead letters present when it starts (those dead-lettered again meanwhile wait for
-/// the next call), oldest first, a page at a time: each page goes into the queue, then out of
-/// the store.
-async fn replay_all(
-    env: &worker::Env,
-    config: &Config,
-    route: Option<String>,
-    limit: u32,
-    log: &mut Log,
-) -> worker::Result<worker::Response> {
-    let mut after = 0;
-    let mut until = 0;
-    let mut replayed_count: u32 = 0;
-    let mut failure = None;
-    while replayed_count < limit {
-        let reply = deadletter::ask(
-            env,
-            &Command::Take {
-                after,
-                until,
-                limit: REPLAY_PAGE.min(limit - replayed_count),
-                route: route.clone(),
-                replayable_only: true,
-            },
-        )
-        .await?;
-        if until == 0 {
-            until = reply.last;
-        }
-        let Some(last) = reply.rows.last() else {
-            break;
-        };
-        after = last.seq;
-        let mut taken = Vec::with_capacity(reply.rows.len());
-        let mut items = Vec::with_capacity(reply.rows.len());
-        for row in &reply.rows {
-            // A row that cannot be read stays where it is, for the operator to look at.
-            if let Ok(Some(letter)) = deadletter::read_row(row) {
-                taken.push((letter.summary.key.clone(), row.seq));
-                items.push(replayed(letter));
-            }
-        }
-        let sent = match queue::enqueue(env, &config.queue_key, items).await {
-            Ok(()) => taken.len(),
-            Err(error) => {
-                let sent = error.sent;
-                failure = Some(error.error);
-                sent
-            }
-        };
-        taken.truncate(sent);
-        if !taken.is_empty() {
-            deadletter::ask(env, &Command::Delete { rows: taken }).await?;
-        }
-        replayed_count += u32::try_from(sent).unwrap_or(u32::MAX);
-        if failure.is_some() {
-            break;
-        }
-    }
-    let remaining = deadletter::ask(
-        env,
-        &Command::List {
-            after: 0,
-            limit: 1,
-            route,
-            id: None,
-            replayable_only: true,
-        },
-    )
-    .await?
-    .count;
-    let body = serde_json::json!({ "replayed": replayed_count, "remaining": remaining });
-    if let Some(error) = failure {
-        log.outcome("queue_unavailable").detail(&error.to_string());
-        let mut body = body;
-        if let Some(object) = body.as_object_mut() {
-            object.insert("error".into(), "queue_unavailable".into());
-        }
-        return json(503, &body);
-    }
-    log.outcome("admin_replay");
-    json(202, &body)
 }
 
 #[cfg(test)]
