@@ -415,6 +415,30 @@ export function createApi(bindings, {
     }
 
     /**
+     * Answers the endpoint challenge of the scheme's provider when the request is one (Zoom's
+     * URL validation, Meta's and WhatsApp's verification request, X's CRC check): call it before
+     * `verify`, with the same raw body and headers and the request's `url` (its query at least)
+     * and `method`. Returns `{ status, contentType, body }` to send back as it is (the request
+     * is not a message: never act on it), or `null` when the request is not a challenge or the
+     * scheme has none. A Zoom challenge is answered only once it verified (else this throws
+     * WebhookVerificationError like `verify`); a Meta one only when its `hub.verify_token` is
+     * `options.verifyToken` (status 403 otherwise).
+     */
+    answerHandshake(body, headers, options) {
+      const bytes = toBody(body);
+      const lines = collectHeaders(headers, this.#headerNames);
+      const { now: clock, url, method, verifyToken } = checkOptions(options);
+      const now = checkSeconds(clock, "now") ?? nowSeconds();
+      checkText(url, "url");
+      checkText(method, "method");
+      checkText(verifyToken, "verifyToken");
+      const answer = wasm(() => this.#verifier.answerHandshake(bytes, lines, now, url, method, verifyToken));
+      if (answer === undefined) return null;
+      const [status, contentType, text] = answer;
+      return { status, contentType, body: text };
+    }
+
+    /**
      * Explains why a webhook does or does not verify, for the holder of the secret (the result
      * contains the expected signatures: never send it to the webhook's sender). Options as for
      * `verify`.

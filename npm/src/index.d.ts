@@ -215,6 +215,19 @@ export interface VerifyOptions {
   method?: string;
 }
 
+export interface HandshakeOptions extends VerifyOptions {
+  /** The verify token the Meta (or WhatsApp) app owner chose; without it every Meta verification request gets 403. */
+  verifyToken?: string;
+}
+
+/** What to send back to a provider's endpoint challenge, as it is. */
+export interface HandshakeAnswer {
+  /** 200 for an answered challenge, 403 for a Meta verification request with the wrong verify token. */
+  status: number;
+  contentType: string;
+  body: string;
+}
+
 export interface SignOptions {
   /** The message id; required by schemes that sign one. */
   id?: string;
@@ -270,6 +283,14 @@ export class Webhook {
   verify(body: Body, headers: HeadersLike, options?: VerifyOptions): WebhookMessage;
   /** Reads a Fetch API Request's body once and verifies it. */
   verifyRequest(request: RequestLike, options?: VerifyOptions): Promise<WebhookMessage>;
+  /**
+   * The answer to the scheme's provider's endpoint challenge (Zoom's URL validation, Meta's and
+   * WhatsApp's verification request, X's CRC check), or `null` when the request is not one or
+   * the scheme has none. Call it before `verify` with the request's `url` and `method`; send the
+   * answer back as it is and never act on the request. A Zoom challenge that does not verify
+   * throws `WebhookVerificationError`.
+   */
+  answerHandshake(body: Body, headers: HeadersLike, options?: HandshakeOptions): HandshakeAnswer | null;
   /** The scheme's headers for `body`, names in lowercase. */
   sign(body: Body, options?: SignOptions): Record<string, string>;
   /**

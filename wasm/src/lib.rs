@@ -435,6 +435,39 @@ impl WasmVerifier {
         self.verifier.inner_pad(index).map(|pad| pad.to_vec())
     }
 
+    /// Answers the endpoint challenge of the scheme's provider (see the core's
+    /// `Verifier::answer_handshake`): `[status, contentType, body]`, or `undefined` when the
+    /// request is not one; throws when a signed challenge (Zoom's) does not verify.
+    #[wasm_bindgen(js_name = answerHandshake)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
+    pub fn answer_handshake(
+        &self,
+        body: &[u8],
+        headers: &str,
+        now: f64,
+        url: Option<String>,
+        method: Option<String>,
+        verify_token: Option<String>,
+    ) -> Result<Option<Array>, JsValue> {
+        let request = context(url.as_deref(), method.as_deref());
+        let answer = self.verifier.answer_handshake(
+            body,
+            &HeaderLines(headers),
+            &request,
+            seconds(now),
+            verify_token.as_deref(),
+        );
+        match answer {
+            None => Ok(None),
+            Some(Ok(answer)) => Ok(Some(Array::of3(
+                &answer.status.into(),
+                &answer.content_type.into(),
+                &answer.body.into(),
+            ))),
+            Some(Err(error)) => Err(to_js(&error)),
+        }
+    }
+
     /// Explains the outcome for the holder of the secret (see the core's
     /// `Verifier::diagnose`); `url` and `method` as for `verify`.
     #[cfg(feature = "diagnose")]

@@ -1,7 +1,7 @@
 // A TypeScript consumer of the shipped declarations: `tsc --noEmit` must accept it as is, and
 // each `@ts-expect-error` line proves a misuse is caught.
 import { Webhook, WebhookVerificationError, detectScheme, detectSchemes, init, schemes } from "hookseal";
-import type { CustomScheme, Diagnosis, ErrorCode, SchemeId, SchemeInfo, WebhookMessage } from "hookseal";
+import type { CustomScheme, Diagnosis, ErrorCode, HandshakeAnswer, SchemeId, SchemeInfo, WebhookMessage } from "hookseal";
 
 await init();
 const webhook = new Webhook(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", new Uint8Array(32)], {
@@ -43,6 +43,17 @@ if (entry !== undefined) {
   new Webhook("secret", { scheme: entry.id }).sign(entry.sample, { url: entry.needs.includes("url") ? "https://example.com/hook" : undefined });
   void [facts, where, secretFormat, entry.handshake, entry.algorithm, entry.signedContent];
 }
+const challenge: HandshakeAnswer | null = new Webhook("app-secret", { scheme: "meta" }).answerHandshake("", {}, {
+  url: "https://example.com/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=t",
+  method: "GET",
+  verifyToken: "t",
+});
+if (challenge !== null) {
+  const reply: [number, string, string] = [challenge.status, challenge.contentType, challenge.body];
+  void reply;
+}
+// @ts-expect-error: the verify token is a string
+webhook.answerHandshake("", {}, { verifyToken: 1 });
 const secret: string = Webhook.generateSecret();
 const fromRequest: Promise<WebhookMessage> = webhook.verifyRequest({
   headers: { get: () => null },
