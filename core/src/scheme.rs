@@ -474,6 +474,39 @@ pub(crate) enum SignatureFormat<'a> {
     },
 }
 
+impl SignatureFormat<'_> {
+    /// How the signature is encoded in this framing.
+    pub(crate) fn encoding(&self) -> Encoding {
+        match *self {
+            SignatureFormat::Single { encoding, .. }
+            | SignatureFormat::KeyValue { encoding, .. } => encoding,
+            SignatureFormat::VersionedList => Encoding::Base64,
+        }
+    }
+
+    /// The header value that carries `signature` (already encoded) in this framing, with
+    /// `timestamp` where the framing carries one and `version` where it names one. The signer
+    /// passes the real values and `Scheme::signature_layout` placeholders: one writer of the
+    /// framing for both.
+    pub(crate) fn write(&self, version: &str, signature: &str, timestamp: &str) -> String {
+        match *self {
+            SignatureFormat::Single { prefix, .. } => alloc::format!("{prefix}{signature}"),
+            SignatureFormat::VersionedList => alloc::format!("{version},{signature}"),
+            SignatureFormat::KeyValue {
+                separator,
+                timestamp_key,
+                signature_key,
+                ..
+            } => match timestamp_key {
+                Some(key) => {
+                    alloc::format!("{key}={timestamp}{separator}{signature_key}={signature}")
+                }
+                None => alloc::format!("{signature_key}={signature}"),
+            },
+        }
+    }
+}
+
 /// The names of the headers a scheme reads and writes. Whether the id is signed is the
 /// template's business (`Part::Id`); the event type never is.
 #[derive(Clone, Copy, Debug)]
@@ -881,31 +914,18 @@ impl Scheme {
     /// `v1,<base64>` (a space-separated list); for a signature in the JSON body, the field too
     /// (`<hex> in signature.signature`).
     pub fn signature_layout(&self) -> String {
-        let encoded = |encoding: Encoding| match encoding {
+        let spec = self.spec();
+        let encoded = match spec.format.encoding() {
             Encoding::Hex => "<hex>",
             Encoding::Base64 => "<base64>",
             Encoding::Base64Url => "<base64url>",
             Encoding::Raw => "<token>",
         };
-        let spec = self.spec();
-        match spec.format {
-            SignatureFormat::Single { prefix, encoding } => match spec.body_fields.signature {
-                Some(field) => alloc::format!("{prefix}{} in {field}", encoded(encoding)),
-                None => alloc::format!("{prefix}{}", encoded(encoding)),
-            },
-            SignatureFormat::VersionedList => "v1,<base64> …".into(),
-            SignatureFormat::KeyValue {
-                separator,
-                timestamp_key,
-                signature_key,
-                encoding,
-            } => {
-                let signature = alloc::format!("{signature_key}={}", encoded(encoding));
-                match timestamp_key {
-                    Some(key) => alloc::format!("{key}=<timestamp>{separator}{signature}"),
-                    None => signature,
-                }
-            }
+        let layout = spec.format.write("v1", encoded, "<timestamp>");
+        match (spec.format, spec.body_fields.signature) {
+            (SignatureFormat::VersionedList, _) => layout + " …",
+            (_, Some(field)) => alloc::format!("{layout} in {field}"),
+            (_, None) => layout,
         }
     }
 

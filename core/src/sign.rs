@@ -1,4 +1,3 @@
-use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
@@ -176,35 +175,14 @@ impl Signer {
         signature: &[u8],
         timestamp: &str,
     ) -> Result<String, Error> {
-        Ok(match spec.format {
-            SignatureFormat::Single { prefix, encoding } => {
-                if encoding == Encoding::Raw && core::str::from_utf8(signature).is_err() {
-                    return Err(Error::InvalidSignInput(
-                        "a token sent as it is must be text",
-                    ));
-                }
-                format!("{prefix}{}", encode(signature, encoding))
-            }
-            SignatureFormat::VersionedList => {
-                format!(
-                    "{},{}",
-                    self.key.version(),
-                    encode(signature, Encoding::Base64)
-                )
-            }
-            SignatureFormat::KeyValue {
-                separator,
-                timestamp_key,
-                signature_key,
-                encoding,
-            } => {
-                let signature = format!("{signature_key}={}", encode(signature, encoding));
-                match timestamp_key {
-                    Some(key) => format!("{key}={timestamp}{separator}{signature}"),
-                    None => signature,
-                }
-            }
-        })
+        let encoding = spec.format.encoding();
+        if encoding == Encoding::Raw && core::str::from_utf8(signature).is_err() {
+            return Err(Error::InvalidSignInput(
+                "a token sent as it is must be text",
+            ));
+        }
+        let encoded = encode(signature, encoding);
+        Ok(spec.format.write(self.key.version(), &encoded, timestamp))
     }
 }
 

@@ -638,13 +638,12 @@ fn parse_signature_header<'a>(
         Ok(())
     };
     let mut stripe_timestamp = None;
-    let encoding = match format {
-        SignatureFormat::Single { prefix, encoding } => {
+    match format {
+        SignatureFormat::Single { prefix, .. } => {
             let encoded = value
                 .strip_prefix(prefix)
                 .ok_or("does not start with the scheme's prefix")?;
             push("", encoded)?;
-            encoding
         }
         SignatureFormat::VersionedList => {
             for entry in value.split(' ').filter(|entry| !entry.is_empty()) {
@@ -660,13 +659,12 @@ fn parse_signature_header<'a>(
                     .ok_or("an entry is not <version>,<signature>")?;
                 push(version, signature)?;
             }
-            Encoding::Base64
         }
         SignatureFormat::KeyValue {
             separator,
             timestamp_key,
             signature_key,
-            encoding,
+            ..
         } => {
             for entry in value.split(separator) {
                 let (key, value) = entry
@@ -685,10 +683,9 @@ fn parse_signature_header<'a>(
             if timestamp_key.is_some() && stripe_timestamp.is_none() {
                 return Err("no timestamp entry");
             }
-            encoding
         }
-    };
-    Ok((signatures, stripe_timestamp, encoding))
+    }
+    Ok((signatures, stripe_timestamp, format.encoding()))
 }
 
 /// Standard Webhooks senders use either the `webhook-` or the `svix-` header names; the set whose
