@@ -866,6 +866,10 @@ impl Scheme {
                         .fixed
                         .iter()
                         .all(|(name, value)| headers.header(name) == Some(*value));
+                // Scored only once it fits: listing a scheme's headers allocates, and few fit.
+                if !fits {
+                    return None;
+                }
                 let score = scheme
                     .header_names()
                     .iter()
@@ -873,7 +877,7 @@ impl Scheme {
                     .filter(|name| present(name))
                     .count()
                     + names.fixed.len();
-                fits.then_some((score, scheme))
+                Some((score, scheme))
             })
             .collect();
         // A stable sort keeps catalog order among equals.
