@@ -294,7 +294,7 @@ export function createApi(bindings, {
     #hostMac;
     #hostPads;
     #tolerance;
-    #diagnoser;
+    #full;
 
     constructor(secret, options) {
       const { scheme, toleranceSeconds } = checkOptions(options);
@@ -415,6 +415,22 @@ export function createApi(bindings, {
     }
 
     /**
+     * This verifier in the full module, which diagnoses and answers endpoint challenges: the
+     * module itself in Node and workerd; in browsers, whose default module only verifies and
+     * signs, the one `loadDiagnose()` loads (`what` names the call that needs it).
+     */
+    #fullVerifier(what) {
+      if (this.#full === undefined) {
+        const full = diagnostics();
+        if (full === undefined) {
+          throw new Error(`hookseal: call \`await loadDiagnose()\` once before ${what} in the browser (it loads the full module)`);
+        }
+        this.#full = full === bindings ? this.#verifier : wasm(() => new full.WasmVerifier(this.#scheme, this.#secrets, this.#tolerance));
+      }
+      return this.#full;
+    }
+
+    /**
      * Answers the endpoint challenge of the scheme's provider when the request is one (Zoom's
      * URL validation, Meta's and WhatsApp's verification request, X's CRC check): call it before
      * `verify`, with the same raw body and headers and the request's `url` (its query at least)
@@ -432,7 +448,8 @@ export function createApi(bindings, {
       checkText(url, "url");
       checkText(method, "method");
       checkText(verifyToken, "verifyToken");
-      const answer = wasm(() => this.#verifier.answerHandshake(bytes, lines, now, url, method, verifyToken));
+      const verifier = this.#fullVerifier("answerHandshake()");
+      const answer = wasm(() => verifier.answerHandshake(bytes, lines, now, url, method, verifyToken));
       if (answer === undefined) return null;
       const [status, contentType, text] = answer;
       return { status, contentType, body: text };
@@ -444,11 +461,6 @@ export function createApi(bindings, {
      * `verify`.
      */
     diagnose(body, headers, options) {
-      // Diagnose has its own module in browsers (see `loadDiagnose`): a verifier of its own there.
-      const full = diagnostics();
-      if (full === undefined) {
-        throw new Error("hookseal: call `await loadDiagnose()` once before diagnose() in the browser (it loads diagnose's own module)");
-      }
       const bytes = toBody(body);
       knownNames ??= wasm(knownHeaderNames);
       const names = [...new Set([...knownNames, ...this.#headerNames])];
@@ -457,10 +469,8 @@ export function createApi(bindings, {
       const now = checkSeconds(clock, "now") ?? nowSeconds();
       checkText(url, "url");
       checkText(method, "method");
-      const diagnosis = wasm(() => {
-        this.#diagnoser ??= full === bindings ? this.#verifier : new full.WasmVerifier(this.#scheme, this.#secrets, this.#tolerance);
-        return this.#diagnoser.diagnose(bytes, flat, now, url, method);
-      });
+      const diagnoser = this.#fullVerifier("diagnose()");
+      const diagnosis = wasm(() => diagnoser.diagnose(bytes, flat, now, url, method));
       const { error, hints, ...rest } = diagnosis;
       return {
         valid: error === undefined,

@@ -288,7 +288,8 @@ export class Webhook {
    * WhatsApp's verification request, X's CRC check), or `null` when the request is not one or
    * the scheme has none. Call it before `verify` with the request's `url` and `method`; send the
    * answer back as it is and never act on the request. A Zoom challenge that does not verify
-   * throws `WebhookVerificationError`.
+   * throws `WebhookVerificationError`. In browsers (which seldom receive webhooks) it needs
+   * `await loadDiagnose()` first, and throws an `Error` before.
    */
   answerHandshake(body: Body, headers: HeadersLike, options?: HandshakeOptions): HandshakeAnswer | null;
   /** The scheme's headers for `body`, names in lowercase. */
@@ -329,8 +330,8 @@ export function schemes(): readonly SchemeInfo[];
 export function init(input?: unknown): Promise<void>;
 
 /**
- * Loads diagnose's own module (diagnose and the catalog's documentation fields of `schemes()`:
- * docs, signature layout, signed content, sample), once. Needed in browsers before `diagnose()`
+ * Loads the full module (diagnose, `answerHandshake` and the catalog's documentation fields of
+ * `schemes()`: docs, signature layout, signed content, sample), once. Needed in browsers before `diagnose()` or `answerHandshake()`
  * (idempotent), so that pages which only verify and sign never download it; resolves at once in
  * Node and Workers. `input`: where to find its wasm, as for `init`; default: next to the module.
  */

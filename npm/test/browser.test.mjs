@@ -86,7 +86,7 @@ test("the page made no request outside its own origin", () => {
   assert.deepEqual(requests.filter((url) => !url.startsWith(`${site.origin}/`)), []);
 });
 
-test("diagnose and the schemes' documentation come with diagnose's own module, loaded on demand", async () => {
+test("diagnose, endpoint challenges and the schemes' documentation come with the full module, loaded on demand", async () => {
   const outcome = await page.evaluate(async () => {
     const requested = () => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.includes("/dist/diagnose/"));
     const api = await import("/hookseal/dist/web/index.js");
@@ -100,12 +100,25 @@ test("diagnose and the schemes' documentation come with diagnose's own module, l
     } catch (error) {
       before = [error instanceof api.WebhookVerificationError, error.message];
     }
+    const meta = new api.Webhook("app-secret", { scheme: "meta" });
+    const challenge = () => meta.answerHandshake("", {}, {
+      url: "https://example.com/meta?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatyhamhock",
+      method: "GET",
+      verifyToken: "meatyhamhock",
+    });
+    let handshakeBefore;
+    try {
+      challenge();
+    } catch (error) {
+      handshakeBefore = error.message;
+    }
     const lightSample = api.schemes().find((scheme) => scheme.id === "github").sample;
     const loadedBefore = requested().length;
     await Promise.all([api.loadDiagnose(), api.loadDiagnose()]);
     const diagnosis = wh.diagnose('{"a":1}\n', headers, { now: 1700000000 });
     const valid = wh.diagnose('{"a":1}', headers, { now: 1700000000 }).valid;
     const github = api.schemes().find((scheme) => scheme.id === "github");
+    const handshake = challenge();
     // The asymmetric entry shares the module: a v1a key diagnoses there too.
     const asymmetric = await import("/hookseal/dist/asymmetric/index.js");
     await Promise.all([asymmetric.init(), asymmetric.loadDiagnose()]);
@@ -113,6 +126,8 @@ test("diagnose and the schemes' documentation come with diagnose's own module, l
     const v1a = publicKey.diagnose("{}", { "webhook-id": "m", "webhook-timestamp": "1700000000", "webhook-signature": "v1a,AAAA" }, { now: 1700000000 });
     return {
       before,
+      handshakeBefore,
+      handshake,
       lightSample,
       loadedBefore,
       loadedAfter: requested().length,
@@ -125,6 +140,8 @@ test("diagnose and the schemes' documentation come with diagnose's own module, l
   });
   assert.equal(outcome.before[0], false);
   assert.match(outcome.before[1], /call `await loadDiagnose\(\)`/);
+  assert.match(outcome.handshakeBefore, /call `await loadDiagnose\(\)` once before answerHandshake\(\)/);
+  assert.deepEqual(outcome.handshake, { status: 200, contentType: "text/plain", body: "1158201444" });
   assert.equal(outcome.lightSample, "");
   assert.equal(outcome.loadedBefore, 0);
   assert.ok(outcome.loadedAfter >= 2, `${outcome.loadedAfter}`);

@@ -438,6 +438,7 @@ impl WasmVerifier {
     /// Answers the endpoint challenge of the scheme's provider (see the core's
     /// `Verifier::answer_handshake`): `[status, contentType, body]`, or `undefined` when the
     /// request is not one; throws when a signed challenge (Zoom's) does not verify.
+    #[cfg(feature = "diagnose")]
     #[wasm_bindgen(js_name = answerHandshake)]
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
     pub fn answer_handshake(
