@@ -856,8 +856,9 @@ impl Scheme {
     /// a reason to trust a request.
     pub fn candidates<H: Headers + ?Sized>(headers: &H) -> Vec<Scheme> {
         let present = |name: &str| headers.header(name).is_some();
-        let mut scored: Vec<(usize, Scheme)> = Scheme::catalog()
-            .filter_map(|scheme| {
+        let mut scored: Vec<(usize, usize, Scheme)> = Scheme::catalog()
+            .enumerate()
+            .filter_map(|(index, scheme)| {
                 let names = scheme.spec().headers;
                 let fits = !names.signature.is_empty()
                     && present(names.signature)
@@ -877,12 +878,13 @@ impl Scheme {
                     .filter(|name| present(name))
                     .count()
                     + names.fixed.len();
-                Some((score, scheme))
+                Some((score, index, scheme))
             })
             .collect();
-        // A stable sort keeps catalog order among equals.
-        scored.sort_by_key(|(score, _)| core::cmp::Reverse(*score));
-        scored.into_iter().map(|(_, scheme)| scheme).collect()
+        // Ties in catalog order, by index: an unstable sort does, and the form parameters' sort
+        // is unstable too, so the WebAssembly modules link one sort, not two (6 KB less).
+        scored.sort_unstable_by_key(|&(score, index, _)| (core::cmp::Reverse(score), index));
+        scored.into_iter().map(|(_, _, scheme)| scheme).collect()
     }
 
     /// What the signature is computed over, in the custom template vocabulary: `{id}`,
