@@ -42,6 +42,11 @@ pub const MAX_PAGE: u32 = 500;
 pub const MAX_REPLAY: u32 = 1000;
 /// How many dead letters a replay takes from the store at a time.
 pub const REPLAY_PAGE: u32 = 50;
+/// The largest cursor (`before`, `after`) a query may give: JavaScript's largest safe integer.
+/// Cursors are SQLite row numbers, which reach the Durable Objects' SQL API as JavaScript
+/// numbers; the runtime refuses a larger one, so a larger one (never a real cursor) is a
+/// `bad_request` here rather than a `store_unavailable` from the store.
+pub const MAX_CURSOR: u64 = (1 << 53) - 1;
 
 /// Whether `authorization` (the request's `Authorization` header) carries `token` as a bearer
 /// token. Both sides are hashed before the constant-time comparison, so that neither the
@@ -143,7 +148,7 @@ pub fn parse(method: &str, path: &str, query: &[(String, String)]) -> Result<Req
                 route: params.text("route"),
                 outcome: params.text("outcome"),
                 id: params.text("id"),
-                before: params.number("before", 1, u64::MAX)?.unwrap_or(0),
+                before: params.number("before", 1, MAX_CURSOR)?.unwrap_or(0),
                 limit: params
                     .number("limit", 1, u64::from(crate::deliveries::MAX_PAGE))?
                     .map_or(crate::deliveries::DEFAULT_PAGE, |limit| {
@@ -175,7 +180,7 @@ fn parse_dead_letters(
             }
             let params = Params::new(query, &["limit", "after", "route", "id"])?;
             Ok(Request::List {
-                after: params.number("after", 0, u64::MAX)?.unwrap_or(0),
+                after: params.number("after", 0, MAX_CURSOR)?.unwrap_or(0),
                 limit: params
                     .number("limit", 1, u64::from(MAX_PAGE))?
                     .map_or(DEFAULT_PAGE, |limit| {
@@ -306,8 +311,16 @@ impl<'a> Params<'a> {
     }
 }
 
+/// Headers of every `/admin/` answer, the page's files and the API's JSON alike: nothing is
+/// cached on the way, and no answer is ever read as another type than the one it declares (a
+/// JSON answer quoting a sender's text is never sniffed as HTML).
+pub const ANSWER_HEADERS: [(&str, &str); 2] = [
+    ("cache-control", "no-store"),
+    ("x-content-type-options", "nosniff"),
+];
+
 /// Answers an admin request (the admin API is on: `token` is `ADMIN_TOKEN`): the page to anyone,
-/// the rest to the token's holder. Nothing is cached on the way (`Cache-Control: no-store`).
+/// the rest to the token's holder, each with [`ANSWER_HEADERS`].
 ///
 /// # Errors
 /// When the answer cannot be built (the runtime's headers refused a value).
@@ -326,7 +339,9 @@ pub async fn handle(
         }
         None => answer(request, env, config, token, &method, log).await,
     }?;
-    response.headers().set("cache-control", "no-store")?;
+    for (name, value) in ANSWER_HEADERS {
+        response.headers().set(name, value)?;
+    }
     Ok(response)
 }
 
@@ -520,6 +535,29 @@ mod tests {
             status("GET", "/admin/dead-letters", &[("page", "2")]),
             Err(400)
         );
+        // Cursors: whole numbers the store can take, nothing else.
+        let too_big = (MAX_CURSOR + 1).to_string();
+        for (path, cursor) in [
+            ("/admin/dead-letters", "after"),
+            ("/admin/deliveries", "before"),
+        ] {
+            for bad in ["-1", "1.5", "0x10", "abc", &too_big, "18446744073709551616"] {
+                let refusal = parse("GET", path, &query(&[(cursor, bad)])).expect_err(bad);
+                assert_eq!(
+                    (refusal.status, refusal.code),
+                    (400, "bad_request"),
+                    "{path} {bad}"
+                );
+            }
+            assert!(parse("GET", path, &query(&[(cursor, &MAX_CURSOR.to_string())])).is_ok());
+        }
+        for bad in ["0", "-5", "501", "99999999999999999999", "ten"] {
+            assert_eq!(
+                status("GET", "/admin/deliveries", &[("limit", bad)]),
+                Err(400),
+                "{bad}"
+            );
+        }
         let refusal = parse("PUT", "/admin/dead-letters/replay", &[]).expect_err("405");
         assert_eq!(refusal.detail.as_deref(), Some("POST"));
     }

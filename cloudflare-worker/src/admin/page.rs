@@ -20,10 +20,14 @@ pub enum Asset {
     Style,
 }
 
-/// The page's Content Security Policy.
+/// The page's Content Security Policy. `require-trusted-types-for 'script'` with no policy
+/// (`trusted-types 'none'`) makes the browsers that enforce it (Chromium) refuse every string
+/// given to an HTML sink (`innerHTML`, `insertAdjacentHTML`, `document.write`, …): the page
+/// sets senders' text as text only, and a change that did otherwise throws instead of running
+/// what a sender wrote.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
      img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; \
-     frame-ancestors 'none'";
+     frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
 const HTML: &str = include_str!("../../admin-page/index.html");
 const SCRIPT: &str = include_str!("../../admin-page/admin.js");
@@ -111,6 +115,17 @@ mod tests {
     #[test]
     fn the_page_loads_nothing_from_elsewhere_and_cannot_be_framed() {
         assert!(CSP.contains("frame-ancestors 'none'"));
+        assert!(CSP.contains("require-trusted-types-for 'script'"));
+        // No HTML parsing of strings in the script (the CSP's Trusted Types refuse it anyway).
+        for sink in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+        ] {
+            assert!(!SCRIPT.contains(sink), "{sink} in admin.js");
+        }
         assert!(CSP.starts_with("default-src 'none'"));
         assert!(!CSP.contains("unsafe"));
         for text in [HTML, SCRIPT, STYLE] {
