@@ -271,6 +271,31 @@ async function page(move) {
 
 // Dead letters -----------------------------------------------------------------------------------
 
+/**
+ * A dead letter's message id. One that never authenticated (`authenticated: false`: a queue
+ * message whose MAC did not check out) has only the id it claimed, which may be a genuine
+ * message's: marked so, never shown like a verified one.
+ */
+function letterId(letter) {
+  const wrap = el("span", { class: "id" }, el("code", { text: letter.id }));
+  if (letter.authenticated === false) {
+    wrap.append(
+      " ",
+      el("span", {
+        class: "badge unsigned",
+        title: "Claimed by a queue message that did not authenticate: not this message's id",
+        text: "claimed",
+      }),
+    );
+  } else if (letter.idSource) {
+    wrap.append(" ", el("span", { class: `badge ${letter.idSource}`, text: letter.idSource }));
+  }
+  return wrap;
+}
+
+/** A dead letter's route: marked as claimed when the letter never authenticated. */
+const letterRoute = (letter) => (letter.authenticated === false ? `${letter.route} (claimed)` : letter.route);
+
 async function loadDeadLetters(more = false) {
   const query = { limit: String(PAGE) };
   if (more && lettersNext !== null) query.after = String(lettersNext);
@@ -299,8 +324,8 @@ async function loadDeadLetters(more = false) {
         { "data-key": letter.key },
         cell("Select", check),
         cell("Dead-lettered", time(letter.deadLetteredAt)),
-        cell("Route", letter.route),
-        cell("Message id", el("code", { text: letter.id })),
+        cell("Route", letterRoute(letter)),
+        cell("Message id", letterId(letter)),
         cell("Reason", letter.replayable ? letter.reason : `${letter.reason} (not replayable)`),
         cell("Attempts", String(letter.attempts)),
         cell("Last error", lastError),
@@ -428,10 +453,8 @@ async function showLetter(key, button) {
   shownLetter = letter;
   const summary = $("letter-summary");
   summary.replaceChildren();
-  const id = el("span", {}, el("code", { text: letter.id }));
-  if (letter.idSource) id.append(" ", el("span", { class: `badge ${letter.idSource}`, text: letter.idSource }));
-  addTerm(summary, "Message id (webhook-id)", id);
-  addTerm(summary, "Route", letter.route);
+  addTerm(summary, "Message id (webhook-id)", letterId(letter));
+  addTerm(summary, "Route", letterRoute(letter));
   addTerm(summary, "Scheme", letter.scheme || "–");
   addTerm(summary, "Reason", letter.replayable ? letter.reason : `${letter.reason} (not replayable)`);
   addTerm(summary, "Attempts (last round)", String(letter.attempts));
@@ -454,15 +477,33 @@ async function showLetter(key, button) {
   $("body-info").textContent =
     `${preview.bytes} bytes, ${isText ? "text" : "binary, in hex"}` + (preview.truncated ? ", the start shown" : "");
 
+  // The headers carried over from the sender's request are what it sent, unauthenticated.
+  const carried = new Set(Object.keys(letter.headers ?? {}));
   $("letter-headers").tBodies[0].replaceChildren(
-    ...letter.sentHeaders.map(([name, value]) =>
-      el("tr", {}, cell("Header", el("code", { text: name })), cell("Value", el("code", { text: value }))),
-    ),
+    ...letter.sentHeaders.map(([name, value]) => {
+      const header = el("span", {}, el("code", { text: name }));
+      if (carried.has(name)) {
+        header.append(
+          " ",
+          el("span", { class: "badge unsigned", title: "As the sender sent it: its signature does not cover it", text: "unsigned" }),
+        );
+      }
+      return el("tr", { "data-header": name }, cell("Header", header), cell("Value", el("code", { text: value })));
+    }),
   );
   $("fresh-note").textContent =
     `Also ${letter.signedAtEachAttempt.join(" and ")}, signed afresh at each attempt.`;
 
-  const history = await api("GET", "/admin/deliveries", { id: letter.id, route: letter.route, limit: "100" });
+  // A claimed id may be a genuine message's: its attempts are not this letter's.
+  let history = { deliveries: [] };
+  if (letter.authenticated !== false) {
+    try {
+      history = await api("GET", "/admin/deliveries", { id: letter.id, route: letter.route, limit: "100" });
+    } catch (error) {
+      if (error instanceof Refused) return;
+      say(`Could not load the attempts: ${error.message}`, "error");
+    }
+  }
   $("letter-attempts").tBodies[0].replaceChildren(
     ...history.deliveries.map((entry) =>
       el(
@@ -478,13 +519,16 @@ async function showLetter(key, button) {
     ),
   );
   $("attempts-note").textContent =
-    history.deliveries.length === 0
-      ? "The delivery log has no entries of this message any more (it keeps 7 days)."
-      : "From the delivery log, newest first.";
+    letter.authenticated === false
+      ? "This queue message did not authenticate: its route and id are only claimed, so the delivery log's entries under that id are not its own."
+      : history.deliveries.length === 0
+        ? "The delivery log has no entries of this message any more (it keeps 7 days)."
+        : "From the delivery log, newest first.";
 
   $("letter-replay").disabled = !letter.replayable;
   $("letter").hidden = false;
-  $("letter-title").textContent = `Dead letter ${letter.id}`;
+  $("letter-title").textContent =
+    letter.authenticated === false ? "Dead letter of a queue message that did not authenticate" : `Dead letter ${letter.id}`;
   $("letter-title").focus();
 }
 

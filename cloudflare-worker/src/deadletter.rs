@@ -101,6 +101,26 @@ fn replayable_by_default() -> bool {
     true
 }
 
+impl Summary {
+    /// Whether the dead letter is of a message that authenticated, so that its route, id and
+    /// body are what the Worker verified. Not for an `unauthenticated` one: its route and id are
+    /// only what a queue message claimed (anyone with write access to the queue can name any
+    /// route and a genuine message's id), its body that message's text.
+    pub fn authenticated(&self) -> bool {
+        self.reason != Reason::Unauthenticated.code()
+    }
+
+    /// The summary as the admin API shows it: with `authenticated` (see
+    /// [`Summary::authenticated`]), which the stored summary does not hold.
+    pub fn shown(&self) -> serde_json::Value {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(object) = value.as_object_mut() {
+            object.insert("authenticated".into(), self.authenticated().into());
+        }
+        value
+    }
+}
+
 /// A dead letter: its summary and the message itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeadLetter {
@@ -212,7 +232,7 @@ impl DeadLetter {
     /// The admin API's view: the summary, the route's current origin (`None`: the route is
     /// gone), the headers carried over and the body (as text when it is UTF-8, else as base64).
     pub fn detail(&self, origin: Option<&str>) -> serde_json::Value {
-        let mut value = serde_json::to_value(&self.summary).unwrap_or_default();
+        let mut value = self.summary.shown();
         if let Some(object) = value.as_object_mut() {
             object.insert("origin".into(), origin.into());
             let headers: serde_json::Map<String, serde_json::Value> = self
@@ -741,6 +761,7 @@ mod tests {
             serde_json::json!({"hex": "00000000  ff 00", "bytes": 2, "truncated": false})
         );
         assert_eq!(detail["preview"]["text"], "{\"a\":1}");
+        assert_eq!(detail["authenticated"], true);
         assert_eq!(detail["idSource"], serde_json::Value::Null);
         assert_eq!(
             detail["sentHeaders"],
@@ -834,6 +855,16 @@ mod tests {
         );
         assert!(!forged.summary.replayable);
         assert_eq!(forged.summary.reason, "unauthenticated");
+        // Its route and id are only claimed: the admin API says so, in the list and the detail.
+        assert!(!forged.summary.authenticated());
+        assert_eq!(forged.summary.shown()["authenticated"], false);
+        assert_eq!(forged.detail(None)["authenticated"], false);
+        assert_eq!(forged.detail(None)["idSource"], serde_json::Value::Null);
+        assert!(
+            missing.summary.authenticated(),
+            "a missing body was verified once"
+        );
+        assert_eq!(missing.summary.shown()["authenticated"], true);
         assert!(is_key(&forged.summary.key));
         assert_ne!(forged.summary.key, key("/hooks/a", "msg_1"));
         assert_eq!(forged.message.body, text.as_bytes());

@@ -29,7 +29,8 @@ pub(super) async fn list(
     let rows = reply.rows.get(..limit as usize).unwrap_or(&reply.rows);
     let items: Vec<serde_json::Value> = rows
         .iter()
-        .filter_map(|row| serde_json::from_str(&row.summary).ok())
+        .filter_map(|row| serde_json::from_str::<deadletter::Summary>(&row.summary).ok())
+        .map(|summary| summary.shown())
         .collect();
     let next = if more {
         rows.last().map(|row| row.seq)
