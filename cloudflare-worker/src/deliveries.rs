@@ -6,7 +6,9 @@
 //! - **entries** ([`Entry`]): one per request on a route and one per queue attempt: the time,
 //!   route, message id (authenticated, see [`Entry::id`]), outcome code, origin status, attempt
 //!   and duration. Never a body, a signature or a secret. Bounded per route: at most
-//!   [`MAX_ENTRIES_PER_ROUTE`], and none older than [`MAX_AGE_MS`];
+//!   [`MAX_ENTRIES_PER_ROUTE`] of messages that verified (with an id) and as many of requests
+//!   that did not, and none older than [`MAX_AGE_MS`]. Kept apart so that forgeries, which
+//!   anyone can send, never push the entries of genuine messages out;
 //! - **counts** ([`Count`]): how many requests and attempts ended each way, per route and
 //!   minute, for the last [`COUNT_WINDOW_MS`]. Counted apart from the entries, so the figures
 //!   stay exact when a burst (a flood of forgeries) outruns the entries kept.
@@ -30,7 +32,8 @@ use crate::forward::IdSource;
 pub const BINDING: &str = "HOOKSEAL_DELIVERY_LOG";
 /// The name of the one object holding the log.
 pub const OBJECT_NAME: &str = "deliveries";
-/// The most entries kept per route (the oldest go first).
+/// The most entries kept per route of messages that verified (they have an id), and apart from
+/// them, of requests that did not (forgeries, refused challenges, …): the oldest go first.
 pub const MAX_ENTRIES_PER_ROUTE: u32 = 10_000;
 /// How long an entry is kept, in milliseconds (7 days).
 pub const MAX_AGE_MS: u64 = 7 * 86_400_000;
@@ -42,7 +45,8 @@ pub const MINUTE_MS: u64 = 60_000;
 pub const SWEEP_INTERVAL_MS: u64 = 10 * 60_000;
 /// How long an isolate collects entries before it sends them, in milliseconds.
 pub const FLUSH_DELAY_MS: u64 = 1_000;
-/// The most entries an isolate sends at once; more in one flush are counted, not listed.
+/// The most entries of messages that verified an isolate sends at once, and apart from them of
+/// requests that did not; more in one flush are counted, not listed.
 pub const MAX_BUFFERED_ENTRIES: usize = 1_000;
 /// The longest text kept from a request (an unsigned id, a detail), in characters.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -131,6 +135,11 @@ pub struct Stored {
 }
 
 impl Stored {
+    /// Whether it is of a message that verified (it has an id): see [`MAX_ENTRIES_PER_ROUTE`].
+    pub fn verified(&self) -> bool {
+        self.id.is_some()
+    }
+
     /// `entry` as the log receives it.
     pub fn new(entry: &Entry) -> Stored {
         Stored {
@@ -269,12 +278,14 @@ pub fn minute_of(ms: u64) -> u64 {
     ms - ms % MINUTE_MS
 }
 
-/// What an isolate collects between two flushes: entries (up to [`MAX_BUFFERED_ENTRIES`]) and
-/// counts of all of them.
+/// What an isolate collects between two flushes: entries (up to [`MAX_BUFFERED_ENTRIES`] of
+/// messages that verified and as many of requests that did not) and counts of all of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Buffer {
     entries: Vec<Stored>,
     counts: Vec<Count>,
+    /// How many of `entries` are of messages that verified.
+    verified: usize,
 }
 
 /// What a flush sends: the `append` command's contents.
@@ -287,7 +298,8 @@ pub struct Batch {
 }
 
 impl Buffer {
-    /// Counts `entry`, and keeps it unless the buffer holds [`MAX_BUFFERED_ENTRIES`] already.
+    /// Counts `entry`, and keeps it unless the buffer holds [`MAX_BUFFERED_ENTRIES`] of its kind
+    /// (verified or not) already: a flood of forgeries fills its own share only.
     pub fn push(&mut self, entry: &Entry) {
         let minute_ms = minute_of(entry.at_ms);
         let attempt_outcome = entry.attempt_outcome.clone().unwrap_or_default();
@@ -309,8 +321,16 @@ impl Buffer {
                 n: 1,
             }),
         }
-        if self.entries.len() < MAX_BUFFERED_ENTRIES {
-            self.entries.push(Stored::new(entry));
+        let stored = Stored::new(entry);
+        let verified = stored.verified();
+        let of_its_kind = if verified {
+            self.verified
+        } else {
+            self.entries.len() - self.verified
+        };
+        if of_its_kind < MAX_BUFFERED_ENTRIES {
+            self.entries.push(stored);
+            self.verified += usize::from(verified);
         }
     }
 
@@ -319,6 +339,7 @@ impl Buffer {
         if self.counts.is_empty() {
             return None;
         }
+        self.verified = 0;
         Some(Batch {
             entries: std::mem::take(&mut self.entries),
             counts: std::mem::take(&mut self.counts),
@@ -492,6 +513,9 @@ mod object {
                      id TEXT, entry TEXT NOT NULL)",
                     "CREATE INDEX IF NOT EXISTS deliveries_route ON deliveries (route, seq)",
                     "CREATE INDEX IF NOT EXISTS deliveries_id ON deliveries (id)",
+                    // The cap's: each route's entries with an id apart from those without.
+                    "CREATE INDEX IF NOT EXISTS deliveries_route_verified ON deliveries \
+                     (route, (id IS NOT NULL), seq)",
                     "CREATE TABLE IF NOT EXISTS counts (route TEXT NOT NULL, \
                      minute_ms INTEGER NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL, \
                      attempt_outcome TEXT NOT NULL, n INTEGER NOT NULL, \
@@ -523,7 +547,7 @@ mod object {
     }
 
     fn append(sql: &worker::SqlStorage, batch: Batch) -> worker::Result<()> {
-        let mut routes: Vec<String> = Vec::new();
+        let mut capped: Vec<(String, bool)> = Vec::new();
         for entry in &batch.entries {
             run_sql(
                 sql,
@@ -539,19 +563,24 @@ mod object {
                     entry.entry.as_str().into(),
                 ],
             )?;
-            if !routes.contains(&entry.route) {
-                routes.push(entry.route.clone());
+            let class = (entry.route.clone(), entry.verified());
+            if !capped.contains(&class) {
+                capped.push(class);
             }
         }
-        // The cap: each route keeps its newest entries.
-        for route in routes {
+        // The cap: each route keeps its newest entries of messages that verified, and apart
+        // from them its newest of requests that did not (forgeries never push genuine ones out).
+        for (route, verified) in capped {
             run_sql(
                 sql,
-                "DELETE FROM deliveries WHERE route = ? AND seq <= (SELECT seq FROM deliveries \
-                 WHERE route = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)",
+                "DELETE FROM deliveries WHERE route = ? AND (id IS NOT NULL) = ? AND seq <= \
+                 (SELECT seq FROM deliveries WHERE route = ? AND (id IS NOT NULL) = ? \
+                 ORDER BY seq DESC LIMIT 1 OFFSET ?)",
                 vec![
                     route.as_str().into(),
+                    i64::from(verified).into(),
                     route.as_str().into(),
+                    i64::from(verified).into(),
                     i64::from(MAX_ENTRIES_PER_ROUTE).into(),
                 ],
             )?;
@@ -746,6 +775,39 @@ mod tests {
         assert_eq!(n("forwarded"), [(180_000, 1, "")]);
         assert_eq!(n("retry"), [(180_000, 2, "origin_error")]);
         assert_eq!(buffer.take(), None, "taken: empty again");
+    }
+
+    #[test]
+    fn a_flood_of_forgeries_does_not_crowd_out_the_entries_of_genuine_messages() {
+        let mut buffer = Buffer::default();
+        let forgery = |i: u64| Entry {
+            id: None,
+            id_source: None,
+            ..entry("/a", Kind::Request, "no_matching_signature", 120_000 + i)
+        };
+        for i in 0..(MAX_BUFFERED_ENTRIES as u64 * 3) {
+            buffer.push(&forgery(i));
+        }
+        buffer.push(&entry("/a", Kind::Request, "forwarded", 130_000));
+        let batch = buffer.take().expect("a batch");
+        let verified = batch.entries.iter().filter(|stored| stored.verified());
+        assert_eq!(verified.count(), 1, "the genuine message's entry is kept");
+        assert_eq!(batch.entries.len(), MAX_BUFFERED_ENTRIES + 1);
+        // And the other way round, after a flush: each kind has its own share again.
+        for i in 0..(MAX_BUFFERED_ENTRIES as u64 + 1) {
+            buffer.push(&entry("/a", Kind::Request, "duplicate", 140_000 + i));
+        }
+        buffer.push(&forgery(150_000));
+        let batch = buffer.take().expect("a batch");
+        assert_eq!(batch.entries.len(), MAX_BUFFERED_ENTRIES + 1);
+        assert_eq!(
+            batch
+                .entries
+                .iter()
+                .filter(|stored| !stored.verified())
+                .count(),
+            1
+        );
     }
 
     #[test]
