@@ -341,7 +341,8 @@ describe("the operator's page", () => {
     assert.equal(await page.getAttribute("#letter-body", "data-kind"), "text");
     const headers = await page.$$eval("#letter-headers tbody tr", (rows) => rows.map((row) => [...row.cells].map((c) => c.textContent)));
     assert.deepEqual(headers, [
-      ["content-type", "application/json"],
+      // Carried over from the sender's request: marked unsigned.
+      ["content-type unsigned", "application/json"],
       ["webhook-id", first.id],
       ["x-hookseal-route", "/hooks/orders"],
       ["x-hookseal-scheme", "svix"],
