@@ -794,7 +794,7 @@ mod tests {
         assert_eq!(verified.count(), 1, "the genuine message's entry is kept");
         assert_eq!(batch.entries.len(), MAX_BUFFERED_ENTRIES + 1);
         // And the other way round, after a flush: each kind has its own share again.
-        for i in 0..(MAX_BUFFERED_ENTRIES as u64 + 1) {
+        for i in 0..=(MAX_BUFFERED_ENTRIES as u64) {
             buffer.push(&entry("/a", Kind::Request, "duplicate", 140_000 + i));
         }
         buffer.push(&forgery(150_000));
