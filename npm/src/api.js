@@ -27,18 +27,23 @@ export class WebhookVerificationError extends Error {
  * rather than verify on it. Reloading the module (restarting the process) gives a new instance.
  */
 function call(state, binding) {
-  if (state.broken) {
-    throw new WebhookVerificationError("internal_error", `internal error: hookseal's WebAssembly stopped earlier (${state.broken.message}); reload the module`);
-  }
+  if (state.broken) throw stopped(state);
   try {
     return binding();
   } catch (thrown) {
-    if (Array.isArray(thrown)) throw new WebhookVerificationError(thrown[0], thrown[1], thrown[2]);
-    if (thrown instanceof WebAssembly.RuntimeError) state.broken = thrown;
-    const error = new WebhookVerificationError("internal_error", `internal error: ${thrown?.message ?? thrown}`);
-    error.cause = thrown;
-    throw error;
+    throw failure(state, thrown);
   }
+}
+
+const stopped = (state) => new WebhookVerificationError("internal_error", `internal error: hookseal's WebAssembly stopped earlier (${state.broken.message}); reload the module`);
+
+/** The error to throw for what a binding call threw (see `call`). */
+function failure(state, thrown) {
+  if (Array.isArray(thrown)) return new WebhookVerificationError(thrown[0], thrown[1], thrown[2]);
+  if (thrown instanceof WebAssembly.RuntimeError) state.broken = thrown;
+  const error = new WebhookVerificationError("internal_error", `internal error: ${thrown?.message ?? thrown}`);
+  error.cause = thrown;
+  return error;
 }
 
 function toBytes(value, what) {
@@ -96,15 +101,16 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
  * case) is `malformed_header`: picking one would let a forged value hide behind a genuine one.
  * Fetch `Headers` join repeated values with ", " into one value, which the scheme then parses.
  */
-function collectHeaders(headers, names) {
+function collectHeaders(headers, names, checked = true) {
   if (typeof headers !== "object" || headers === null) {
     throw new TypeError("headers must be a Headers object or a plain object");
   }
   let lines = "";
+  collected = 0;
   if (typeof headers.get === "function") {
     for (const name of names) {
       const value = headers.get(name);
-      if (value !== null) lines = addLine(lines, name, value);
+      if (value !== null) lines = addLine(lines, name, value, checked);
     }
     return lines;
   }
@@ -131,15 +137,23 @@ function collectHeaders(headers, names) {
       if (seenMore.includes(index)) throw sentTwice(name);
       seenMore.push(index);
     }
-    lines = addLine(lines, name, value);
+    lines = addLine(lines, name, value, checked);
   }
   return lines;
 }
 
+/**
+ * How many headers the last `collectHeaders` put in its lines. `verify` collects unchecked and
+ * passes the count: the bindings find a line break in a value (the lines come out at another
+ * count) in one scan, and `verify` then collects again, checked, for the error naming the header.
+ */
+let collected = 0;
+
 const sentTwice = (name) => new WebhookVerificationError("malformed_header", `malformed header ${name}: sent more than once`);
 
-function addLine(lines, name, value) {
-  if (value.includes("\n") || value.includes("\r")) {
+function addLine(lines, name, value, checked) {
+  collected++;
+  if (checked && (value.includes("\n") || value.includes("\r"))) {
     // HTTP forbids line breaks in header values; one here would also break the line format.
     throw new WebhookVerificationError("malformed_header", `malformed header ${name}: contains a line break`);
   }
@@ -147,6 +161,13 @@ function addLine(lines, name, value) {
 }
 
 const NOTHING_UNSIGNED = Object.freeze({});
+/** Room around a body for the bytes the core hashes with it beyond those the headers, URL and
+ * method give (3 bytes a character, a bound): the pad (64), the digest (32), a template's own
+ * text. */
+const AROUND_BODY = 64 + 32 + 256;
+const PLUS = "+".charCodeAt(0);
+/** The bindings' answer when the header lines hold a line break (see `collected`). */
+const LINE_BREAK = "!";
 
 /**
  * `lines` with the other headers of `headers` (those not in `names`) appended, for detection:
@@ -184,17 +205,27 @@ class WebhookMessage {
   #bytes;
   #encodeText;
   #text;
-  constructor(scheme, covers, [id, timestamp, unsignedId, unsignedEventType], body, encodeText) {
+  /** `answer`: the core's `+id\ntimestamp\nunsignedId\nunsignedEventType` (read with indexOf:
+   * `split` made an array on every verify). */
+  constructor(scheme, covers, answer, body, encodeText) {
+    const idEnd = answer.indexOf("\n", 1);
+    const timestampEnd = answer.indexOf("\n", idEnd + 1);
+    const unsignedIdEnd = answer.indexOf("\n", timestampEnd + 1);
     this.scheme = scheme;
     /** What the scheme's signature covers: some of "body", "timestamp", "id". */
     this.covers = covers;
-    if (id) this.id = id;
-    if (timestamp) this.timestamp = Number(timestamp);
-    const unsigned = {};
-    if (unsignedId) unsigned.id = unsignedId;
-    if (unsignedEventType) unsigned.eventType = unsignedEventType;
+    if (idEnd > 1) this.id = answer.slice(1, idEnd);
+    if (timestampEnd > idEnd + 1) this.timestamp = Number(answer.slice(idEnd + 1, timestampEnd));
+    const unsignedId = answer.slice(timestampEnd + 1, unsignedIdEnd);
+    const unsignedEventType = answer.slice(unsignedIdEnd + 1);
     /** Header values the signature does not cover: anyone could have set them. */
-    this.unsigned = unsignedId || unsignedEventType ? Object.freeze(unsigned) : NOTHING_UNSIGNED;
+    this.unsigned = NOTHING_UNSIGNED;
+    if (unsignedId || unsignedEventType) {
+      const unsigned = {};
+      if (unsignedId) unsigned.id = unsignedId;
+      if (unsignedEventType) unsigned.eventType = unsignedEventType;
+      this.unsigned = Object.freeze(unsigned);
+    }
     // A string body was verified as its UTF-8 bytes, written straight into the WebAssembly
     // memory: its bytes are made again only if asked for.
     if (typeof body === "string") {
@@ -237,9 +268,12 @@ function base64(bytes) {
  * text, offset)` writes UTF-8 and answers the bytes written, `readText(view, start, end)`
  * decodes UTF-8, `encodeText(text)` makes a string's bytes (Node passes Buffer's, several times
  * faster there than TextEncoder's). `hostMac`, where the host has a faster synchronous SHA-256
- * than WebAssembly (Node's OpenSSL), is `{ minBodyBytes, innerHash(pad, before, body, after) }`:
- * for bodies of at least `minBodyBytes` the host hashes the inner half of HMAC-SHA256 (the
- * half over the body); the core computes the rest and does every check. `diagnostics()` gives
+ * than WebAssembly (Node's OpenSSL), is `{ minBodyBytes, streamBytes, innerHash(view, start,
+ * middle, end, body) }`: for bodies of at least `minBodyBytes` the host hashes the inner half of
+ * HMAC-SHA256 (the half over the body): `view` from `start` to `middle`, `body` (when not
+ * `undefined`: bodies from `streamBytes` on; else the body is in `view`), `view` from `middle` to
+ * `end`, and writes the 32-byte digest into `view` at `end`, answering `true`. The core puts
+ * the bytes there (the key's pad among them), computes the rest and does every check. `diagnostics()` gives
  * the bindings that can diagnose (and have the catalog's documentation): `bindings` themselves
  * in Node and workerd, diagnose's own module in browsers once loaded, else `undefined`.
  */
@@ -279,6 +313,23 @@ export function createApi(bindings, {
     refreshView();
     return readText(view, offset, offset + length);
   };
+  /**
+   * What the core calls back to have a body hashed (see `hostMac`), one per verifier: the body
+   * of a verify under way is set on it for the call when the body is not in the WebAssembly
+   * memory. `innerHash` never throws (a throw would unwind through the WebAssembly): a failure is
+   * `false`, which matches no signature.
+   */
+  const innerHasher = () => ({
+    body: undefined,
+    innerHash(start, middle, end) {
+      try {
+        refreshView();
+        return hostMac.innerHash(view, start, middle, end, this.body) === true;
+      } catch {
+        return false;
+      }
+    },
+  });
   let knownNames;
   let catalog;
   let catalogSource;
@@ -291,8 +342,7 @@ export function createApi(bindings, {
     #headerNames;
     #schemeId;
     #covers;
-    #hostMac;
-    #hostPads;
+    #hasher;
     #tolerance;
     #full;
 
@@ -309,7 +359,10 @@ export function createApi(bindings, {
         this.#schemeId = this.#verifier.schemeId;
         this.#covers = Object.freeze(this.#verifier.covers);
         // Only where the core says a host-computed HMAC-SHA256 can stand in for its own.
-        this.#hostMac = hostMac !== undefined && this.#verifier.hostMac;
+        if (hostMac !== undefined && this.#verifier.hostMac) {
+          this.#hasher = innerHasher();
+          this.#verifier.setInnerHasher(this.#hasher);
+        }
       });
     }
 
@@ -330,7 +383,8 @@ export function createApi(bindings, {
     verify(body, headers, options) {
       const text = typeof body === "string";
       const bytes = text ? body : toBytes(body, "body");
-      const lines = collectHeaders(headers, this.#headerNames);
+      const lines = collectHeaders(headers, this.#headerNames, false);
+      const count = collected;
       let now;
       let url;
       let method;
@@ -341,13 +395,26 @@ export function createApi(bindings, {
         checkText(method, "method");
       }
       now ??= nowSeconds();
-      // `+id\ntimestamp\nunsignedId\nunsignedEventType` or `-code\nmessage\nhint`.
-      const answer = wasm(() => (this.#hostMac && bytes.length >= hostMac.minBodyBytes
-        ? this.#verifyWithHostMac(bytes, lines, now, url, method)
-        : this.#verifyInput(text, bytes, lines, now, url, method)));
-      const fields = answer.slice(1).split("\n");
-      if (answer[0] === "-") throw new WebhookVerificationError(fields[0], fields[1], fields[2] || undefined);
-      return new WebhookMessage(this.#schemeId, this.#covers, fields, bytes, encodeText);
+      // `+id\ntimestamp\nunsignedId\nunsignedEventType` or `-code\nmessage\nhint`. (What
+      // `call` does, inline: no closure per verify.)
+      if (state.broken) throw stopped(state);
+      let answer;
+      try {
+        answer = this.#hasher !== undefined && bytes.length >= hostMac.minBodyBytes
+          ? this.#verifyWithHostMac(text, bytes, lines, count, now, url, method)
+          : this.#verifyInput(text, bytes, lines, count, now, url, method);
+      } catch (thrown) {
+        throw failure(state, thrown);
+      }
+      if (answer === LINE_BREAK) {
+        collectHeaders(headers, this.#headerNames); // throws malformed_header, naming the header
+        throw new WebhookVerificationError("internal_error", "internal error: the header lines were misread");
+      }
+      if (answer.charCodeAt(0) !== PLUS) {
+        const [code, message, hint] = answer.slice(1).split("\n");
+        throw new WebhookVerificationError(code, message, hint || undefined);
+      }
+      return new WebhookMessage(this.#schemeId, this.#covers, answer, bytes, encodeText);
     }
 
     /**
@@ -355,30 +422,45 @@ export function createApi(bindings, {
      * into its memory: one crossing, and only numbers cross. (A string's length in UTF-16 units
      * is at most its UTF-8 length, and its UTF-8 at most three times it.)
      */
-    #verifyInput(text, body, lines, now, url, method) {
+    #verifyInput(text, body, lines, count, now, url, method) {
       const offset = input(3 * lines.length + (text ? 3 : 1) * body.length);
       const headersLength = writeText(view, lines, offset);
       let bodyLength = body.length;
       if (text) bodyLength = writeText(view, body, offset + headersLength);
       else view.set(body, offset + headersLength);
-      return readAnswer(this.#verifier.verifyInput(headersLength, bodyLength, now, url, method));
+      return readAnswer(this.#verifier.verifyInput(headersLength, count, bodyLength, now, url, method));
     }
 
-    /** The host hashes the body (a string or bytes); the core finishes the HMAC and checks. */
-    #verifyWithHostMac(body, lines, now, url, method) {
-      this.#hostPads ??= this.#secrets.map((_, index) => this.#verifier.innerPad(index));
-      const pads = this.#hostPads;
-      const offset = input(3 * lines.length);
+    /**
+     * The host hashes the body (a string or bytes); the core finishes the HMAC and checks. A
+     * body below `hostMac.streamBytes` is written into the WebAssembly memory with room around
+     * it, where the core puts what the hash starts and ends with: the host hashes that memory in
+     * one piece. A larger one stays here, streamed into the hash (a copy would cost more).
+     */
+    #verifyWithHostMac(text, body, lines, count, now, url, method) {
+      if (body.length >= hostMac.streamBytes) {
+        const offset = input(3 * lines.length);
+        const headersLength = writeText(view, lines, offset);
+        const hasher = this.#hasher;
+        hasher.body = body;
+        try {
+          return readAnswer(this.#verifier.verifyInputWithInnerHash(headersLength, count, false, headersLength, 0, now, url, method));
+        } finally {
+          hasher.body = undefined;
+        }
+      }
+      // The core's bytes around the body (the pad, the id and timestamp, the URL…) come from
+      // the headers, URL and method: room for them and the digest; short of room, the core
+      // hashes by itself (slower, never wrong).
+      const room = AROUND_BODY + 3 * (lines.length + (url?.length ?? 0) + (method?.length ?? 0));
+      const bodyRoom = (text ? 3 : 1) * body.length;
+      const offset = input(3 * lines.length + room + bodyRoom + room);
       const headersLength = writeText(view, lines, offset);
-      // The core puts `before` and `after` in its output buffer, with room for the digest.
-      return readAnswer(this.#verifier.verifyInputWithInnerHash(headersLength, now, url, method, (index, beforeLength, afterLength) => {
-        const start = outputBuffer();
-        const end = start + beforeLength + afterLength;
-        refreshView();
-        const digest = hostMac.innerHash(pads[index], view.subarray(start, start + beforeLength), body, view.subarray(start + beforeLength, end));
-        view.set(digest, end);
-        return true;
-      }));
+      const bodyAt = headersLength + room;
+      let bodyLength = body.length;
+      if (text) bodyLength = writeText(view, body, offset + bodyAt);
+      else view.set(body, offset + bodyAt);
+      return readAnswer(this.#verifier.verifyInputWithInnerHash(headersLength, count, true, bodyAt, bodyLength, now, url, method));
     }
 
     /**

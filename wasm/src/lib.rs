@@ -6,7 +6,8 @@
 //! `name\nvalue\n…` lines, and the body into an input buffer in this module's memory, and reads
 //! the answer from an output buffer: `+id\ntimestamp\nunsignedId\nunsignedEventType` (empty
 //! where absent) on success (`id` only where the signature covers it), `-code\nmessage\nhint` on
-//! failure. Other calls throw `[code, message, hint]` arrays. The package turns failures into
+//! failure, `!` when a header value holds a line break (the package then names it). Other calls
+//! throw `[code, message, hint]` arrays. The package turns failures into
 //! `WebhookVerificationError`s.
 
 use hookseal::{
@@ -209,8 +210,8 @@ impl<'a> SplitLines<'a> {
             len: 0,
             overflow: None,
         };
-        let mut lines = text.split('\n');
-        while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
+        let mut rest = Some(text);
+        while let (Some(name), Some(value)) = (next_line(&mut rest), next_line(&mut rest)) {
             let Some(pair) = split.pairs.get_mut(split.len) else {
                 split.overflow = Some(HeaderLines(text));
                 break;
@@ -220,6 +221,19 @@ impl<'a> SplitLines<'a> {
         }
         split
     }
+}
+
+/// The text up to the next line break (or the end), moving `rest` past it: `str::split` with a
+/// plain byte scan, which for header lines this short beats its `memchr` setup.
+fn next_line<'a>(rest: &mut Option<&'a str>) -> Option<&'a str> {
+    let text = (*rest)?;
+    let Some(at) = text.bytes().position(|byte| byte == b'\n') else {
+        *rest = None;
+        return Some(text);
+    };
+    // A line break is one byte, so both sides of it are whole characters.
+    *rest = text.get(at + 1..);
+    text.get(..at)
 }
 
 impl Headers for SplitLines<'_> {
@@ -247,33 +261,68 @@ impl Headers for HeaderLines<'_> {
     }
 }
 
-/// The answer of `verify`: see the module's documentation.
-fn verify_answer(outcome: Result<Verified, Error>) -> String {
-    match outcome {
-        Ok(verified) => {
-            let timestamp = verified.timestamp.map(|seconds| seconds.to_string());
-            [
-                "+",
-                verified.id.as_deref().unwrap_or_default(),
-                "\n",
-                timestamp.as_deref().unwrap_or_default(),
-                "\n",
-                verified.unsigned.id.as_deref().unwrap_or_default(),
-                "\n",
-                verified.unsigned.event_type.as_deref().unwrap_or_default(),
-            ]
-            .concat()
+/// Writes the answer of `verify` (see the module's documentation) into the output buffer, piece
+/// by piece (joining the pieces into a string first was a tenth of a small verify); its length.
+fn write_answer(outcome: Result<Verified, Error>) -> usize {
+    OUTPUT.with_borrow_mut(|output| {
+        output.clear();
+        let mut put = |pieces: &[&[u8]]| {
+            for piece in pieces {
+                output.extend_from_slice(piece);
+            }
+        };
+        match outcome {
+            Ok(verified) => {
+                let mut digits = [0u8; 20];
+                let timestamp = verified
+                    .timestamp
+                    .map_or(&[][..], |seconds| decimal(seconds, &mut digits));
+                put(&[
+                    b"+",
+                    field(verified.id.as_deref()),
+                    b"\n",
+                    timestamp,
+                    b"\n",
+                    field(verified.unsigned.id.as_deref()),
+                    b"\n",
+                    field(verified.unsigned.event_type.as_deref()),
+                ]);
+            }
+            Err(error) => put(&[
+                b"-",
+                error.code().as_bytes(),
+                b"\n",
+                error.to_string().as_bytes(),
+                b"\n",
+                error.hint().unwrap_or_default().as_bytes(),
+            ]),
         }
-        Err(error) => [
-            "-",
-            error.code(),
-            "\n",
-            &error.to_string(),
-            "\n",
-            error.hint().unwrap_or_default(),
-        ]
-        .concat(),
+        output.len()
+    })
+}
+
+/// An optional field's bytes, empty when absent.
+fn field(value: Option<&str>) -> &[u8] {
+    value.unwrap_or_default().as_bytes()
+}
+
+/// `value` in decimal digits, written at the end of `digits` (a `u64` has at most 20).
+fn decimal(mut value: u64, digits: &mut [u8; 20]) -> &[u8] {
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(digit) = digits.get_mut(start) {
+            // The remainder of a division by 10 is a single digit.
+            #[allow(clippy::cast_possible_truncation)]
+            let remainder = (value % 10) as u8;
+            *digit = b'0' + remainder;
+        }
+        value /= 10;
+        if value == 0 || start == 0 {
+            break;
+        }
     }
+    digits.get(start..).unwrap_or_default()
 }
 
 #[cfg(feature = "diagnose")]
@@ -297,10 +346,26 @@ fn verified_to_js(verified: Verified) -> Result<JsValue, JsValue> {
     Ok(object.into())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The package's hasher of a body for `verifyInputWithInnerHash` (see `setInnerHasher`).
+    pub type InnerHasher;
+
+    /// Writes SHA-256 over this module's memory from `start` to `middle`, then the body the
+    /// package holds (if it holds one: else the body is in that memory), then the memory from
+    /// `middle` to `end`, into the 32 bytes at `end`; `true` once written. A structural method
+    /// with number arguments: one plain import call, where `Function::call3` took a crossing per
+    /// argument (boxing each number) and a catching wrapper, a quarter of a small verify.
+    #[wasm_bindgen(method, structural, js_name = innerHash)]
+    fn inner_hash(this: &InnerHasher, start: usize, middle: usize, end: usize) -> bool;
+}
+
 /// Verifies webhooks of one scheme against one or more secrets.
 #[wasm_bindgen]
 pub struct WasmVerifier {
     verifier: Verifier,
+    /// What hashes bodies for `verifyInputWithInnerHash`, set once by the package.
+    hasher: Option<InnerHasher>,
 }
 
 #[wasm_bindgen]
@@ -320,7 +385,10 @@ impl WasmVerifier {
             options(tolerance_seconds),
         )
         .map_err(|error| to_js(&error))?;
-        Ok(WasmVerifier { verifier })
+        Ok(WasmVerifier {
+            verifier,
+            hasher: None,
+        })
     }
 
     /// The scheme's id (`custom` for a custom scheme).
@@ -354,7 +422,9 @@ impl WasmVerifier {
     }
 
     /// Verifies the request the package wrote into the input buffer (see [`input_buffer`]):
-    /// `headers_len` bytes of `name\nvalue\n…` lines, then `body_len` bytes of body. Answers
+    /// `headers_len` bytes of `name\nvalue\n…` lines for `header_count` headers, then `body_len`
+    /// bytes of body. Lines that do not come out at `header_count` headers, or hold a carriage
+    /// return, answer `!` (see [`framed`]). Answers
     /// like `verify`, written into the output buffer (see [`output_buffer`]); returns its length.
     /// Only numbers cross (one call, no allocation): the package encodes a string body straight
     /// into the buffer (`encodeInto`), and decodes the answer with its fastest decoder.
@@ -363,76 +433,134 @@ impl WasmVerifier {
     pub fn verify_input(
         &self,
         headers_len: usize,
+        header_count: usize,
         body_len: usize,
         now: f64,
         url: Option<String>,
         method: Option<String>,
     ) -> usize {
         let request = context(url.as_deref(), method.as_deref());
-        let answer = INPUT.with_borrow(|input| match split_input(input, headers_len, body_len) {
-            Some((headers, body)) => verify_answer(self.verifier.verify_request(
-                body,
-                &SplitLines::new(headers),
-                &request,
-                seconds(now),
-            )),
-            None => INPUT_MISUSED.into(),
-        });
-        set_output(answer.as_bytes())
+        INPUT.with_borrow(|input| match split_input(input, headers_len, body_len) {
+            Some((headers, body)) => {
+                if !framed(headers, header_count) {
+                    return set_output(LINE_BREAK.as_bytes());
+                }
+                write_answer(self.verifier.verify_request(
+                    body,
+                    &SplitLines::new(headers),
+                    &request,
+                    seconds(now),
+                ))
+            }
+            None => set_output(INPUT_MISUSED.as_bytes()),
+        })
     }
 
-    /// Like [`verify_input`](Self::verify_input) with the body hashed by the host: the input
-    /// buffer holds only the header lines, and `hash(index, beforeLength, afterLength)` writes
-    /// SHA-256 over the `index`-th secret's `innerPad`, the `before` bytes, the body, then the
-    /// `after` bytes into the output buffer, where `before` and `after` are, right after them,
-    /// and returns `true`. The core
-    /// computes the outer hash of HMAC-SHA256 and does every check: Node's OpenSSL hashes with
-    /// the CPU's SHA instructions, several times faster than WebAssembly can.
+    /// Sets what hashes bodies for [`verify_input_with_inner_hash`](Self::verify_input_with_inner_hash):
+    /// an object with an `innerHash(start, middle, end)` method (see [`InnerHasher`]), which must
+    /// not throw (a throw would unwind through this module and leave it unusable). Set once, not
+    /// passed on each call: no reference crosses per verify.
+    #[wasm_bindgen(js_name = setInnerHasher)]
+    pub fn set_inner_hasher(&mut self, hasher: InnerHasher) {
+        self.hasher = Some(hasher);
+    }
+
+    /// Like [`verify_input`](Self::verify_input) with the inner hash of HMAC-SHA256 (the one over
+    /// the body) computed by the host, through the hasher (see [`set_inner_hasher`](Self::set_inner_hasher)):
+    /// Node's OpenSSL hashes with the CPU's SHA instructions, several times faster than
+    /// WebAssembly can. The core computes the outer hash and does every check.
+    ///
+    /// The input buffer holds `headers_len` bytes of header lines for `header_count` headers
+    /// (as for `verifyInput`), and, where `body_in_input`, the body's `body_len` bytes at
+    /// `body_at`: in the room left before it, this writes the secret's inner pad and the signed
+    /// bytes before the body, and in the room after it the bytes after the body, so that the host
+    /// hashes one piece of memory in place (no copy, and the pads never leave this module); with
+    /// too little room, this hashes by itself. Otherwise the package holds the body (a large one,
+    /// which it streams into a hash rather than copy) and the pad and the bytes around the body
+    /// are in the output buffer.
     #[wasm_bindgen(js_name = verifyInputWithInnerHash)]
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands strings over owned
+    #[allow(clippy::too_many_arguments)] // one crossing: flat numbers, no object to unpack
     pub fn verify_input_with_inner_hash(
         &self,
         headers_len: usize,
+        header_count: usize,
+        body_in_input: bool,
+        body_at: usize,
+        body_len: usize,
         now: f64,
         url: Option<String>,
         method: Option<String>,
-        hash: &js_sys::Function,
     ) -> usize {
         let request = context(url.as_deref(), method.as_deref());
-        let answer = INPUT.with_borrow(|input| match split_input(input, headers_len, 0) {
-            Some((headers, _)) => verify_answer(self.verifier.verify_request_with_inner_hash(
-                &SplitLines::new(headers),
-                &request,
-                seconds(now),
-                |index, before, after| {
-                    // `before`, `after`, then room for the digest, which the host writes there.
-                    OUTPUT.with_borrow_mut(|output| {
+        let now = seconds(now);
+        INPUT.with_borrow_mut(|input| {
+            let (
+                Some(hasher),
+                Some(AroundBody {
+                    headers,
+                    room_before,
+                    body,
+                    room_after,
+                }),
+            ) = (
+                &self.hasher,
+                split_input_around(input, headers_len, body_at, body_len),
+            )
+            else {
+                return set_output(INPUT_MISUSED.as_bytes());
+            };
+            if !framed(headers, header_count) {
+                return set_output(LINE_BREAK.as_bytes());
+            }
+            let headers = SplitLines::new(headers);
+            // Set when the signed bytes around the body do not fit the room around it.
+            let mut no_room = false;
+            let inner = |index: usize, before: &[u8], after: &[u8]| {
+                let pad = self.verifier.inner_pad(index)?;
+                if !body_in_input {
+                    // Pad and `before`, `after`, then room for the digest, in the output buffer.
+                    let (start, middle, end) = OUTPUT.with_borrow_mut(|output| {
                         output.clear();
+                        output.extend_from_slice(pad);
                         output.extend_from_slice(before);
+                        let middle = output.len();
                         output.extend_from_slice(after);
+                        let end = output.len();
                         output.extend_from_slice(&[0; 32]);
+                        let start = output.as_ptr().expose_provenance();
+                        (start, start + middle, start + end)
                     });
-                    let returned = hash.call3(
-                        &JsValue::NULL,
-                        &JsValue::from(u32::try_from(index).ok()?),
-                        &JsValue::from(u32::try_from(before.len()).ok()?),
-                        &JsValue::from(u32::try_from(after.len()).ok()?),
-                    );
-                    // Anything but `true` (a throw too) is no hash: that secret matches nothing.
-                    (returned.ok()? == JsValue::TRUE).then_some(())?;
-                    OUTPUT.with_borrow(|output| output.last_chunk::<32>().copied())
-                },
-            )),
-            None => INPUT_MISUSED.into(),
-        });
-        set_output(answer.as_bytes())
-    }
-
-    /// The block the inner hash starts with under the `index`-th secret, for
-    /// `verifyInputWithInnerHash`; `undefined` where the host may not hash (see `hostMac`).
-    #[wasm_bindgen(js_name = innerPad)]
-    pub fn inner_pad(&self, index: usize) -> Option<Vec<u8>> {
-        self.verifier.inner_pad(index).map(|pad| pad.to_vec())
+                    // Anything but `true` is no hash: that secret matches nothing.
+                    hasher.inner_hash(start, middle, end).then_some(())?;
+                    return OUTPUT.with_borrow(|output| output.last_chunk::<32>().copied());
+                }
+                let lead = pad.len() + before.len();
+                let start_in_room = room_before.len().checked_sub(lead);
+                let (Some(at), Some(written)) =
+                    (start_in_room, room_after.get_mut(..after.len() + 32))
+                else {
+                    no_room = true;
+                    return None;
+                };
+                let (pad_room, before_room) = room_before.get_mut(at..)?.split_at_mut(pad.len());
+                pad_room.copy_from_slice(pad);
+                before_room.copy_from_slice(before);
+                let (after_room, digest) = written.split_at_mut(after.len());
+                after_room.copy_from_slice(after);
+                let start = pad_room.as_ptr().expose_provenance();
+                let end = digest.as_ptr().expose_provenance();
+                hasher.inner_hash(start, end, end).then_some(())?;
+                digest.first_chunk::<32>().copied()
+            };
+            let outcome = self
+                .verifier
+                .verify_request_with_inner_hash(&headers, &request, now, inner);
+            if no_room {
+                return write_answer(self.verifier.verify_request(body, &headers, &request, now));
+            }
+            write_answer(outcome)
+        })
     }
 
     /// Answers the endpoint challenge of the scheme's provider (see the core's
@@ -539,6 +667,53 @@ pub fn wasm_memory() -> JsValue {
 fn split_input(input: &[u8], headers_len: usize, body_len: usize) -> Option<(&str, &[u8])> {
     let (headers, rest) = input.split_at_checked(headers_len)?;
     Some((core::str::from_utf8(headers).ok()?, rest.get(..body_len)?))
+}
+
+/// Whether `lines` are `header_count` headers' `name\nvalue` lines, with no carriage return: a
+/// value with a line break in it (which HTTP forbids, but a plain object can hold) would add a
+/// line, and one with a carriage return would carry it into the value. One scan here, where the
+/// package's checking each value (twice, for `\n` and `\r`) was a twentieth of a small verify;
+/// the package finds the header and throws `malformed_header` when the answer is [`LINE_BREAK`].
+fn framed(lines: &str, header_count: usize) -> bool {
+    let mut breaks = 0;
+    for byte in lines.bytes() {
+        match byte {
+            b'\n' => breaks += 1,
+            b'\r' => return false,
+            _ => {}
+        }
+    }
+    breaks + 1 == 2 * header_count || (header_count == 0 && lines.is_empty())
+}
+
+/// The answer when the header lines are not framed as the package said (see [`framed`]).
+const LINE_BREAK: &str = "!";
+
+/// The header lines, the room before the body, the body and the room after it, in the input
+/// buffer (see `verifyInputWithInnerHash`).
+struct AroundBody<'a> {
+    headers: &'a str,
+    room_before: &'a mut [u8],
+    body: &'a [u8],
+    room_after: &'a mut [u8],
+}
+
+/// The input buffer's parts for `verifyInputWithInnerHash`; `None` as for [`split_input`].
+fn split_input_around(
+    input: &mut [u8],
+    headers_len: usize,
+    body_at: usize,
+    body_len: usize,
+) -> Option<AroundBody<'_>> {
+    let (headers, rest) = input.split_at_mut_checked(headers_len)?;
+    let (room_before, rest) = rest.split_at_mut_checked(body_at.checked_sub(headers_len)?)?;
+    let (body, room_after) = rest.split_at_mut_checked(body_len)?;
+    Some(AroundBody {
+        headers: core::str::from_utf8(headers).ok()?,
+        room_before,
+        body,
+        room_after,
+    })
 }
 
 /// The answer for an input the package wrote wrongly: its `internal_error`.
