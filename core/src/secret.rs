@@ -572,16 +572,21 @@ impl<'a> SignedContent<'a> {
 
     /// The signed bytes before the body and after it (a template has at most one `{body}`).
     pub(crate) fn around_body(&self) -> (Vec<u8>, Vec<u8>) {
-        let (mut before, mut after) = (Vec::new(), Vec::new());
-        let mut seen_body = false;
-        for part in self.template {
-            if *part == Part::Body {
-                seen_body = true;
-                continue;
-            }
-            if seen_body { &mut after } else { &mut before }.extend_from_slice(self.piece(part));
-        }
-        (before, after)
+        let body = self
+            .template
+            .iter()
+            .position(|part| *part == Part::Body)
+            .unwrap_or(self.template.len());
+        let (head, tail) = self.template.split_at(body);
+        // Sized first: growing the vectors piece by piece was three reallocations a verify.
+        let join = |parts: &'a [Part]| {
+            let parts = parts.iter().filter(|part| **part != Part::Body);
+            let mut bytes =
+                Vec::with_capacity(parts.clone().map(|part| self.piece(part).len()).sum());
+            parts.for_each(|part| bytes.extend_from_slice(self.piece(part)));
+            bytes
+        };
+        (join(head), join(tail))
     }
 
     /// The signed content's pieces, for signature algorithms that take them as slices.

@@ -290,7 +290,7 @@ export function createApi(bindings, {
   const state = { broken: undefined };
   const wasm = (binding) => call(state, binding);
   const toBody = (body) => (typeof body === "string" ? encodeText(body) : toBytes(body, "body"));
-  const { WasmVerifier, WasmSigner, detectScheme, detectSchemes, knownHeaderNames, inputBuffer, outputBuffer } = bindings;
+  const { WasmVerifier, WasmSigner, detectScheme, detectSchemes, knownHeaderNames, inputBuffer } = bindings;
   // The input buffer in the WebAssembly memory, `length` bytes or more: a view of the memory
   // (made again when the memory grows) and the buffer's offset in it.
   let memory;
@@ -302,16 +302,23 @@ export function createApi(bindings, {
       view = viewOf(memory.buffer);
     }
   };
+  // The input buffer's offset and length: it moves only when `inputBuffer` grows it.
+  let inputOffset = 0;
+  let inputLength = 0;
   const input = (length) => {
-    const offset = inputBuffer(length);
+    if (length > inputLength) {
+      inputOffset = inputBuffer(length);
+      inputLength = length;
+    }
     refreshView();
-    return offset;
+    return inputOffset;
   };
-  /** The answer of length `length` in the output buffer. */
-  const readAnswer = (length) => {
-    const offset = outputBuffer();
+  /** The answer at `location` (see `answer_at` in the bindings: the output buffer's address,
+   * plus its length times 2^32). */
+  const readAnswer = (location) => {
+    const offset = location >>> 0;
     refreshView();
-    return readText(view, offset, offset + length);
+    return readText(view, offset, offset + (location - offset) / 4294967296);
   };
   /**
    * What the core calls back to have a body hashed (see `hostMac`), one per verifier: the body

@@ -204,36 +204,52 @@ struct SplitLines<'a> {
 }
 
 impl<'a> SplitLines<'a> {
-    fn new(text: &'a str) -> Self {
+    /// `text` split into `header_count` headers' `name\nvalue` lines, in one scan; `None` when
+    /// it holds another number of lines or a carriage return. A value with a line break in it
+    /// (which HTTP forbids, but a plain object can hold) would add a line, and one with a carriage
+    /// return would carry it into the value: the package then finds the header and throws
+    /// `malformed_header` (see [`LINE_BREAK`]), where checking each value in JavaScript (twice,
+    /// for `\n` and `\r`) was a twentieth of a small verify.
+    fn framed(text: &'a str, header_count: usize) -> Option<Self> {
         let mut split = SplitLines {
             pairs: [("", ""); SPLIT_LINES],
             len: 0,
             overflow: None,
         };
-        let mut rest = Some(text);
-        while let (Some(name), Some(value)) = (next_line(&mut rest), next_line(&mut rest)) {
-            let Some(pair) = split.pairs.get_mut(split.len) else {
-                split.overflow = Some(HeaderLines(text));
-                break;
-            };
-            *pair = (name, value);
-            split.len += 1;
+        if text.is_empty() {
+            return (header_count == 0).then_some(split);
         }
-        split
+        let mut lines = 0;
+        let mut name = None;
+        let mut add = |line: &'a str| {
+            lines += 1;
+            let Some(name) = name.take() else {
+                name = Some(line);
+                return;
+            };
+            match split.pairs.get_mut(split.len) {
+                Some(pair) => {
+                    *pair = (name, line);
+                    split.len += 1;
+                }
+                None => split.overflow = Some(HeaderLines(text)),
+            }
+        };
+        let mut start = 0;
+        for (at, byte) in text.bytes().enumerate() {
+            match byte {
+                // A line break is one byte, so both sides of it are whole characters.
+                b'\n' => {
+                    add(text.get(start..at)?);
+                    start = at + 1;
+                }
+                b'\r' => return None,
+                _ => {}
+            }
+        }
+        add(text.get(start..)?);
+        (lines == 2 * header_count).then_some(split)
     }
-}
-
-/// The text up to the next line break (or the end), moving `rest` past it: `str::split` with a
-/// plain byte scan, which for header lines this short beats its `memchr` setup.
-fn next_line<'a>(rest: &mut Option<&'a str>) -> Option<&'a str> {
-    let text = (*rest)?;
-    let Some(at) = text.bytes().position(|byte| byte == b'\n') else {
-        *rest = None;
-        return Some(text);
-    };
-    // A line break is one byte, so both sides of it are whole characters.
-    *rest = text.get(at + 1..);
-    text.get(..at)
 }
 
 impl Headers for SplitLines<'_> {
@@ -424,8 +440,8 @@ impl WasmVerifier {
     /// Verifies the request the package wrote into the input buffer (see [`input_buffer`]):
     /// `headers_len` bytes of `name\nvalue\n…` lines for `header_count` headers, then `body_len`
     /// bytes of body. Lines that do not come out at `header_count` headers, or hold a carriage
-    /// return, answer `!` (see [`framed`]). Answers
-    /// like `verify`, written into the output buffer (see [`output_buffer`]); returns its length.
+    /// return, answer `!` (see [`SplitLines::framed`]). Answers
+    /// like `verify`, written into the output buffer; returns where it is (see [`answer_at`]).
     /// Only numbers cross (one call, no allocation): the package encodes a string body straight
     /// into the buffer (`encodeInto`), and decodes the answer with its fastest decoder.
     #[wasm_bindgen(js_name = verifyInput)]
@@ -438,22 +454,21 @@ impl WasmVerifier {
         now: f64,
         url: Option<String>,
         method: Option<String>,
-    ) -> usize {
+    ) -> f64 {
         let request = context(url.as_deref(), method.as_deref());
-        INPUT.with_borrow(|input| match split_input(input, headers_len, body_len) {
+        let length = INPUT.with_borrow(|input| match split_input(input, headers_len, body_len) {
             Some((headers, body)) => {
-                if !framed(headers, header_count) {
+                let Some(headers) = SplitLines::framed(headers, header_count) else {
                     return set_output(LINE_BREAK.as_bytes());
-                }
-                write_answer(self.verifier.verify_request(
-                    body,
-                    &SplitLines::new(headers),
-                    &request,
-                    seconds(now),
-                ))
+                };
+                write_answer(
+                    self.verifier
+                        .verify_request(body, &headers, &request, seconds(now)),
+                )
             }
             None => set_output(INPUT_MISUSED.as_bytes()),
-        })
+        });
+        answer_at(length)
     }
 
     /// Sets what hashes bodies for [`verify_input_with_inner_hash`](Self::verify_input_with_inner_hash):
@@ -491,10 +506,10 @@ impl WasmVerifier {
         now: f64,
         url: Option<String>,
         method: Option<String>,
-    ) -> usize {
+    ) -> f64 {
         let request = context(url.as_deref(), method.as_deref());
         let now = seconds(now);
-        INPUT.with_borrow_mut(|input| {
+        let length = INPUT.with_borrow_mut(|input| {
             let (
                 Some(hasher),
                 Some(AroundBody {
@@ -510,10 +525,9 @@ impl WasmVerifier {
             else {
                 return set_output(INPUT_MISUSED.as_bytes());
             };
-            if !framed(headers, header_count) {
+            let Some(headers) = SplitLines::framed(headers, header_count) else {
                 return set_output(LINE_BREAK.as_bytes());
-            }
-            let headers = SplitLines::new(headers);
+            };
             // Set when the signed bytes around the body do not fit the room around it.
             let mut no_room = false;
             let inner = |index: usize, before: &[u8], after: &[u8]| {
@@ -560,7 +574,8 @@ impl WasmVerifier {
                 return write_answer(self.verifier.verify_request(body, &headers, &request, now));
             }
             write_answer(outcome)
-        })
+        });
+        answer_at(length)
     }
 
     /// Answers the endpoint challenge of the scheme's provider (see the core's
@@ -636,7 +651,7 @@ pub fn input_buffer(len: usize) -> usize {
 }
 
 thread_local! {
-    /// The last answer of `verifyInput`, for the package to read.
+    /// The last answer of `verifyInput`, for the package to read (see [`answer_at`]).
     static OUTPUT: core::cell::RefCell<Vec<u8>> = const { core::cell::RefCell::new(Vec::new()) };
 }
 
@@ -649,11 +664,13 @@ fn set_output(bytes: &[u8]) -> usize {
     bytes.len()
 }
 
-/// The address of the output buffer, which holds the last answer of `verifyInput` (valid until
-/// the next call into the module).
-#[wasm_bindgen(js_name = outputBuffer)]
-pub fn output_buffer() -> usize {
-    OUTPUT.with_borrow(|output| output.as_ptr().addr())
+/// Where the answer of `length` bytes is: the output buffer's address, plus `length` times
+/// 2^32 (exact in an `f64`: both are below 2^32), so that the package reads it without a
+/// crossing more (`outputBuffer`) per verify.
+#[allow(clippy::cast_precision_loss)] // both below 2^32: the sum is below 2^53
+fn answer_at(length: usize) -> f64 {
+    let address = OUTPUT.with_borrow(|output| output.as_ptr().addr());
+    address as f64 + length as f64 * 4_294_967_296.0
 }
 
 /// The module's memory, for writing into the input buffer.
@@ -669,24 +686,7 @@ fn split_input(input: &[u8], headers_len: usize, body_len: usize) -> Option<(&st
     Some((core::str::from_utf8(headers).ok()?, rest.get(..body_len)?))
 }
 
-/// Whether `lines` are `header_count` headers' `name\nvalue` lines, with no carriage return: a
-/// value with a line break in it (which HTTP forbids, but a plain object can hold) would add a
-/// line, and one with a carriage return would carry it into the value. One scan here, where the
-/// package's checking each value (twice, for `\n` and `\r`) was a twentieth of a small verify;
-/// the package finds the header and throws `malformed_header` when the answer is [`LINE_BREAK`].
-fn framed(lines: &str, header_count: usize) -> bool {
-    let mut breaks = 0;
-    for byte in lines.bytes() {
-        match byte {
-            b'\n' => breaks += 1,
-            b'\r' => return false,
-            _ => {}
-        }
-    }
-    breaks + 1 == 2 * header_count || (header_count == 0 && lines.is_empty())
-}
-
-/// The answer when the header lines are not framed as the package said (see [`framed`]).
+/// The answer when the header lines are not framed as the package said (see [`SplitLines::framed`]).
 const LINE_BREAK: &str = "!";
 
 /// The header lines, the room before the body, the body and the room after it, in the input

@@ -31,7 +31,8 @@ const writeDigest = typeof Buffer.prototype.latin1Write === "function"
 function innerHash(view, start, middle, end, body) {
   let digest;
   if (body === undefined && crypto.hash !== undefined) {
-    digest = crypto.hash("sha256", view.subarray(start, end), "latin1");
+    // A plain Uint8Array: a Buffer's subarray costs a third more to make.
+    digest = crypto.hash("sha256", new Uint8Array(view.buffer, start, end - start), "latin1");
   } else {
     const hash = crypto.createHash("sha256").update(view.subarray(start, middle));
     if (body !== undefined) hash.update(body);
