@@ -353,10 +353,9 @@ impl Verifier {
         request.check_timestamp(now, self.tolerance_seconds)?;
         let inputs = Inputs::new(&spec, &[], context)?;
         let (before, after) = request.content_with(&[], &inputs, inputs.url).around_body();
-        let decoded = request.decoded_signatures();
         let matched = (0..self.keys.len()).any(|index| {
             mac(index, &before, &after)
-                .is_some_and(|tag| any_equal(&tag, decoded.iter().map(Tag::as_bytes)))
+                .is_some_and(|tag| any_equal(&tag, request.decoded_signatures()))
         });
         if !matched {
             return Err(Error::NoMatchingSignature);
@@ -591,17 +590,17 @@ impl<'a> Request<'a> {
             .collect()
     }
 
-    /// The candidates decoded as HMAC-SHA256 tags, for a host that computes the HMAC.
-    pub(crate) fn decoded_signatures(&self) -> Vec<Tag> {
+    /// The candidates decoded as HMAC-SHA256 tags, for a host that computes the HMAC (decoded
+    /// as they are compared: collecting them first was an allocation a verify).
+    pub(crate) fn decoded_signatures(&self) -> impl Iterator<Item = Tag> + '_ {
         let version = match self.spec.format {
             SignatureFormat::VersionedList => "v1",
             _ => "",
         };
         self.signatures
             .iter()
-            .filter(|candidate| candidate.version == version)
+            .filter(move |candidate| candidate.version == version)
             .filter_map(|candidate| decode_signature(candidate.text, self.encoding, MAC_LEN))
-            .collect()
     }
 
     /// The id goes where its coverage says: authenticated only when the template signs it.
