@@ -119,9 +119,16 @@ function collectHeaders(headers, names, checked = true) {
   let seen = 0;
   let seenMore;
   for (const key of Object.keys(headers)) {
-    const name = key.toLowerCase();
-    const index = names.indexOf(name);
-    if (index < 0) continue;
+    // Keys already lowercase (Node's) are looked up as they are: lowercasing every key first
+    // was a tenth of collecting them.
+    let name = key;
+    let index = names.indexOf(key);
+    if (index < 0) {
+      name = key.toLowerCase();
+      if (name === key) continue;
+      index = names.indexOf(name);
+      if (index < 0) continue;
+    }
     let value = headers[key];
     if (Array.isArray(value)) {
       if (value.length > 1) throw sentTwice(name);
