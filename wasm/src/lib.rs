@@ -440,8 +440,8 @@ impl WasmVerifier {
     /// Verifies the request the package wrote into the input buffer (see [`input_buffer`]):
     /// `headers_len` bytes of `name\nvalue\n…` lines for `header_count` headers, then `body_len`
     /// bytes of body. Lines that do not come out at `header_count` headers, or hold a carriage
-    /// return, answer `!` (see [`SplitLines::framed`]). Answers
-    /// like `verify`, written into the output buffer; returns where it is (see [`answer_at`]).
+    /// return, answer `!` (see `SplitLines::framed`). Answers
+    /// like `verify`, written into the output buffer; returns where it is (see `answer_at`).
     /// Only numbers cross (one call, no allocation): the package encodes a string body straight
     /// into the buffer (`encodeInto`), and decodes the answer with its fastest decoder.
     #[wasm_bindgen(js_name = verifyInput)]
