@@ -3,7 +3,10 @@
 //
 //   <out>/index.html, playground.js, style.css   the page (copied from npm/playground/)
 //   <out>/event-schemas.json                     the events' fields (generated from schemas/)
-//   <out>/hookseal/web/, <out>/hookseal/api.js   the npm package's browser build (dist/web + dist/api.js)
+//   <out>/hookseal/asymmetric/, <out>/hookseal/web/browser.js, <out>/hookseal/api.js
+//                                                the npm package's browser build with public keys
+//                                                (hookseal/asymmetric: dist/asymmetric, which uses
+//                                                dist/web/browser.js and dist/api.js)
 //   <out>/hookseal/diagnose/                     the module it loads for diagnose (dist/diagnose)
 //   <out>/hookseal/events/index.js               hookseal/events (dist/events)
 //   <out>/samples.json                           every fixture of tests/fixtures/, byte for byte, with
@@ -23,11 +26,12 @@ const root = resolve(here, "../..");
  * from schemas/ by `make events`). */
 const PAGE_FILES = ["index.html", "playground.js", "style.css", "event-schemas.json"];
 
-/** The package's browser build: dist/web/index.js imports ../api.js, and loads diagnose's module
- * from ../diagnose/, so the layout is kept; dist/events/index.js is hookseal/events, plain
- * JavaScript. */
+/** The package's browser build with public keys (the page verifies every catalog scheme, Ed25519
+ * and ECDSA included): dist/asymmetric/index.js imports ../web/browser.js, which imports
+ * ../api.js and loads diagnose's module from ../diagnose/, so the layout is kept;
+ * dist/events/index.js is hookseal/events, plain JavaScript. */
 const PACKAGE_FILES = [
-  "web/index.js", "web/browser.js", "web/hookseal.js", "web/hookseal_bg.wasm", "api.js",
+  "asymmetric/index.js", "asymmetric/hookseal.js", "asymmetric/hookseal_bg.wasm", "web/browser.js", "api.js",
   "diagnose/hookseal.js", "diagnose/hookseal_bg.wasm", "events/index.js",
 ];
 
@@ -95,9 +99,9 @@ export async function buildSamples(fixturesDir = join(root, "tests/fixtures"), v
 export async function buildPlayground({ packageDir = join(root, "npm"), outDir = join(here, "dist") } = {}) {
   const dist = join(packageDir, "dist");
   await rm(outDir, { recursive: true, force: true });
-  await mkdir(join(outDir, "hookseal/web"), { recursive: true });
-  await mkdir(join(outDir, "hookseal/diagnose"), { recursive: true });
-  await mkdir(join(outDir, "hookseal/events"), { recursive: true });
+  for (const dir of new Set(PACKAGE_FILES.map((file) => dirname(file)))) {
+    await mkdir(join(outDir, "hookseal", dir), { recursive: true });
+  }
   for (const file of PAGE_FILES) await copyFile(join(here, file), join(outDir, file));
   for (const file of PACKAGE_FILES) {
     try {

@@ -1,7 +1,7 @@
 // The hookseal playground: verify and diagnose a pasted webhook, sign test events. Everything runs
 // here on the npm package's browser build; the page fetches nothing but its own files, and the
 // secrets are never written to the URL.
-import { init, loadDiagnose, Webhook, WebhookVerificationError, detectSchemes, schemes } from "./hookseal/web/index.js";
+import { init, loadDiagnose, Webhook, WebhookVerificationError, detectSchemes, schemes } from "./hookseal/asymmetric/index.js";
 import { WebhookEventError, eventVendors, parseEvent } from "./hookseal/events/index.js";
 
 // Every scheme this page knows is the package's catalog (`schemes()`): its ids, names, what each
@@ -750,8 +750,7 @@ function windowFacts(entry) {
 function keyFacts(entry) {
   const format = SECRET_FORMATS[entry.secretFormat] ?? entry.secretFormat;
   if (entry.key === "public-key") {
-    return [`the sender's public key (${entry.algorithm}, ${format}). `,
-      el("span", { class: "muted" }, "This page loads the package's HMAC build: verify these with hookseal/asymmetric.")];
+    return [`the sender's public key (${entry.algorithm}, ${format}): paste it as the secret.`];
   }
   if (entry.key === "token") return [`a token, sent as is and compared (${format}): it signs nothing, nothing is authenticated but the sender knowing it.`];
   return [`a shared secret, ${format} (${entry.algorithm}).`];
@@ -1222,7 +1221,7 @@ function restoreHash() {
 const KEY_GROUPS = [
   ["secret", "Shared secret"],
   ["token", "Token"],
-  ["public-key", "Public key (verify with hookseal/asymmetric)"],
+  ["public-key", "Public key"],
 ];
 
 /** The picker: every catalog entry by name and id, grouped by kind of key, A to Z. */

@@ -10,7 +10,7 @@
 // other candidates (detectSchemes). Screenshots go to test-artifacts/playground/.
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { createHmac, generateKeyPairSync, sign as signWithKey } from "node:crypto";
 import { createServer } from "node:http";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -405,6 +405,36 @@ test("a wrong secret: no_matching_signature; a whsec_ secret read the wrong way:
   outcome = { ...(await status()), hints: await hintCodes() };
   assert.equal(outcome.code, "no_matching_signature");
   assert.deepEqual(outcome.hints, ["secret_format"]);
+});
+
+test("public-key schemes verify on the page: Standard Webhooks v1a (whpk_) and Discord, signed by node:crypto's Ed25519", async () => {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const raw = Buffer.from(publicKey.export({ format: "jwk" }).x, "base64url");
+  const body = '{"type":"invoice.paid","data":{"id":"inv_1"}}';
+  const timestamp = nowSeconds();
+  const ed25519 = (content) => signWithKey(null, Buffer.from(content), privateKey);
+  const cases = [
+    {
+      scheme: "standard-webhooks",
+      secret: `whpk_${raw.toString("base64")}`,
+      headers: (text) => JSON.stringify({
+        "webhook-id": "msg_1", "webhook-timestamp": String(timestamp),
+        "webhook-signature": `v1a,${ed25519(`msg_1.${timestamp}.${text}`).toString("base64")}`,
+      }),
+    },
+    {
+      scheme: "discord",
+      secret: raw.toString("hex"),
+      headers: (text) => `X-Signature-Ed25519: ${ed25519(`${timestamp}${text}`).toString("hex")}\nX-Signature-Timestamp: ${timestamp}`,
+    },
+  ];
+  for (const { scheme, secret, headers } of cases) {
+    await verifyPasted({ body, headers: headers(body), secret, scheme });
+    assert.equal((await status()).code, "valid", scheme);
+    // The signature covers the body: one byte changed does not verify.
+    await verifyPasted({ body: body.replace("inv_1", "inv_2"), headers: headers(body), secret, scheme });
+    assert.equal((await status()).code, "no_matching_signature", scheme);
+  }
 });
 
 async function verifyPasted({ body, headers, secret, scheme, now = "" }) {
@@ -909,7 +939,7 @@ test("serve.mjs serves the built site on 127.0.0.1 and prints its URL", async ()
     assert.match(index.headers.get("content-security-policy"), /default-src 'none'/);
     assert.match(index.headers.get("content-security-policy"), /frame-ancestors 'none'/);
     assert.match(await index.text(), /<link rel="icon" href="data:,">/);
-    const wasm = await fetch(new URL("hookseal/web/hookseal_bg.wasm", url));
+    const wasm = await fetch(new URL("hookseal/asymmetric/hookseal_bg.wasm", url));
     assert.equal(wasm.headers.get("content-type"), "application/wasm");
     assert.ok(WebAssembly.validate(new Uint8Array(await wasm.arrayBuffer())));
     assert.equal((await fetch(new URL("samples.json", url))).status, 200);
@@ -922,7 +952,7 @@ test("serve.mjs serves the built site on 127.0.0.1 and prints its URL", async ()
 
 test("the pages made no request outside their own origin", () => {
   assert.ok(requests.length > 0);
-  assert.ok(requests.some((url) => url.endsWith("/hookseal/web/hookseal_bg.wasm")));
+  assert.ok(requests.some((url) => url.endsWith("/hookseal/asymmetric/hookseal_bg.wasm")));
   const own = (url) => [site.origin, ...embedOrigins].some((origin) => url.startsWith(`${origin}/`));
   assert.deepEqual(requests.filter((url) => !own(url)), []);
 });
