@@ -7,6 +7,11 @@ use alloc::vec::Vec;
 /// The URL's path and query, as written: what follows the scheme and host (`/` at least). A URL
 /// without a scheme is taken to be a path already.
 pub(crate) fn path(url: &str) -> &str {
+    // Most schemes sign no URL: no substring search for them (its searcher's setup alone was
+    // about 30 ns of a 256-byte verify in WebAssembly).
+    if url.is_empty() {
+        return url;
+    }
     let Some((_, rest)) = url.split_once("://") else {
         return url;
     };
