@@ -320,6 +320,12 @@ export function createApi(bindings, {
     refreshView();
     return inputOffset;
   };
+  /** Writes a body (a string, as UTF-8, or bytes) into the view at `at`; its length in bytes. */
+  const writeBody = (text, body, at) => {
+    if (text) return writeText(view, body, at);
+    view.set(body, at);
+    return body.length;
+  };
   /** The answer at `location` (see `answer_at` in the bindings: the output buffer's address,
    * plus its length times 2^32). */
   const readAnswer = (location) => {
@@ -439,9 +445,7 @@ export function createApi(bindings, {
     #verifyInput(text, body, lines, count, now, url, method) {
       const offset = input(3 * lines.length + (text ? 3 : 1) * body.length);
       const headersLength = writeText(view, lines, offset);
-      let bodyLength = body.length;
-      if (text) bodyLength = writeText(view, body, offset + headersLength);
-      else view.set(body, offset + headersLength);
+      const bodyLength = writeBody(text, body, offset + headersLength);
       return readAnswer(this.#verifier.verifyInput(headersLength, count, bodyLength, now, url, method));
     }
 
@@ -471,9 +475,7 @@ export function createApi(bindings, {
       const offset = input(3 * lines.length + room + bodyRoom + room);
       const headersLength = writeText(view, lines, offset);
       const bodyAt = headersLength + room;
-      let bodyLength = body.length;
-      if (text) bodyLength = writeText(view, body, offset + bodyAt);
-      else view.set(body, offset + bodyAt);
+      const bodyLength = writeBody(text, body, offset + bodyAt);
       return readAnswer(this.#verifier.verifyInputWithInnerHash(headersLength, count, true, bodyAt, bodyLength, now, url, method));
     }
 
