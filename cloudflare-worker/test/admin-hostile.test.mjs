@@ -22,7 +22,7 @@ import { launchChromium } from "../../npm/test/support/chromium.mjs";
 import { startOrigin } from "./support/origin.mjs";
 import { queuedMessage, sealQueueMessage } from "./support/queue.mjs";
 import { nowSeconds, sign } from "./support/sign.mjs";
-import { ADMIN_TOKEN, ORIGIN_SIGNING_SECRET, admin, bindings, deadLetters, post, startWorkers, waitFor } from "./support/worker.mjs";
+import { ADMIN_TOKEN, ORIGIN_SIGNING_SECRET, admin, bindings, deadLetters, post, startWorkers, svixRoute, waitFor } from "./support/worker.mjs";
 
 const SVIX_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const GITHUB_SECRET = "github-hostile-page-secret";
@@ -48,13 +48,7 @@ describe("the operator's page and the admin API against hostile input", () => {
   before(async () => {
     origin = await startOrigin({ secret: ORIGIN_SIGNING_SECRET });
     origin.handle("/q", () => ({ status: queueUp ? 200 : 503 }));
-    const route = (path, target, extra = {}) => ({
-      path,
-      scheme: "svix",
-      secrets: ["SVIX_SECRET"],
-      origin: `${origin.url}${target}`,
-      ...extra,
-    });
+    const route = (path, target, extra) => svixRoute(origin, path, target, extra);
     workers = await startWorkers(
       {
         [NAME]: {

@@ -16,7 +16,7 @@ import * as playwright from "playwright-core";
 import { launchChromium } from "../../npm/test/support/chromium.mjs";
 import { startOrigin } from "./support/origin.mjs";
 import { REPO_DIR, fixture, nowSeconds, sign } from "./support/sign.mjs";
-import { ADMIN_TOKEN, ORIGIN_SIGNING_SECRET, admin, bindings, deadLetters, post, startWorkers, waitFor } from "./support/worker.mjs";
+import { ADMIN_TOKEN, ORIGIN_SIGNING_SECRET, admin, bindings, deadLetters, post, startWorkers, svixRoute, waitFor } from "./support/worker.mjs";
 
 const SVIX_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const GITHUB_SECRET = "github-admin-page-secret";
@@ -38,13 +38,7 @@ describe("the operator's page", () => {
   before(async () => {
     origin = await startOrigin({ secret: ORIGIN_SIGNING_SECRET });
     origin.handle("/orders", () => ({ status: ordersUp ? 200 : 503 }));
-    const route = (path, target, extra = {}) => ({
-      path,
-      scheme: "svix",
-      secrets: ["SVIX_SECRET"],
-      origin: `${origin.url}${target}`,
-      ...extra,
-    });
+    const route = (path, target, extra) => svixRoute(origin, path, target, extra);
     const routes = [
       route("/hooks/ok", "/ok"),
       route("/hooks/down", "/fail"),

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { startOrigin } from "./support/origin.mjs";
 import { fixture, sign } from "./support/sign.mjs";
-import { ORIGIN_SIGNING_SECRET, bindings, post, startWorkers } from "./support/worker.mjs";
+import { ORIGIN_SIGNING_SECRET, bindings, post, startWorkers, svixRoute } from "./support/worker.mjs";
 
 const SECRETS = {
   SVIX_SECRET: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
@@ -37,13 +37,7 @@ describe("delivery and deduplication", () => {
     const probe = await startOrigin();
     closedPort = probe.port;
     await probe.close();
-    const svix = (path, target, extra = {}) => ({
-      path,
-      scheme: "svix",
-      secrets: ["SVIX_SECRET"],
-      origin: `${origin.url}${target}`,
-      ...extra,
-    });
+    const svix = (path, target, extra) => svixRoute(origin, path, target, extra);
     const routes = [
       svix("/hooks/ok", "/ok"),
       svix("/hooks/ok-too", "/ok"),

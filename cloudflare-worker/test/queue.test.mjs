@@ -15,6 +15,7 @@ import {
   deadLetters,
   post,
   startWorkers,
+  svixRoute,
   waitFor,
 } from "./support/worker.mjs";
 
@@ -43,14 +44,7 @@ describe("queue delivery", () => {
     );
     origin.handle("/random", () => ({ status: Math.random() < 0.3 ? 503 : 200 }));
     origin.handle("/accept", () => ({ status: 200 }));
-    const queued = (path, target, extra = {}) => ({
-      path,
-      scheme: "svix",
-      secrets: ["SVIX_SECRET"],
-      origin: `${origin.url}${target}`,
-      delivery: "queue",
-      ...extra,
-    });
+    const queued = (path, target, extra) => svixRoute(origin, path, target, { delivery: "queue", ...extra });
     const routes = [
       queued("/hooks/outage", "/outage", { retrySchedule: [1, 1, 1, 1] }),
       queued("/hooks/down-up", "/down-up", { retrySchedule: [0, 1] }),

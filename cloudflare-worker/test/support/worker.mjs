@@ -224,6 +224,14 @@ export function bindings(routes, secrets = {}) {
   };
 }
 
+/**
+ * A route taking Svix messages (signed with the `SVIX_SECRET` binding) at `path` and forwarding
+ * them to `target` on `origin`; `extra` adds to or overrides its fields.
+ */
+export function svixRoute(origin, path, target, extra = {}) {
+  return { path, scheme: "svix", secrets: ["SVIX_SECRET"], origin: `${origin.url}${target}`, ...extra };
+}
+
 /** POSTs `body` with `headers` to `path` on Worker `name`; returns { status, json }. */
 export async function post(workers, name, path, body, headers = {}) {
   const response = await workers.fetch(name, path, {
